@@ -1,0 +1,294 @@
+/// A parsed HTML document: an immutable tree stored compactly (nodes in one array,
+/// character data in one byte buffer), navigated through ``HTMLNode`` handles.
+///
+/// ```swift
+/// let doc = HTMLParser.parse("<title>연합뉴스</title><p>본문")
+/// doc.title            // "연합뉴스"
+/// doc.body?.textContent // "본문"
+/// ```
+///
+/// Documents are immutable and `Sendable`: share them across tasks freely.
+public final class HTMLDocument: Sendable {
+    let store: NodeStore
+    /// The rendering mode the DOCTYPE selected.
+    public let quirksMode: HTMLQuirksMode
+    let fragmentRootIndex: Int32
+
+    init(store: NodeStore, quirksMode: HTMLQuirksMode, fragmentRoot: Int32?) {
+        self.store = store
+        self.quirksMode = quirksMode
+        self.fragmentRootIndex = fragmentRoot ?? -1
+    }
+
+    /// The Document node.
+    public var root: HTMLNode { HTMLNode(document: self, index: 0) }
+
+    /// For a fragment parse: the element whose children are the fragment. Nil for documents.
+    public var fragmentRoot: HTMLNode? { fragmentRootIndex >= 0 ? HTMLNode(document: self, index: fragmentRootIndex) : nil }
+
+    /// Number of nodes created while parsing (including template contents).
+    public var nodeCount: Int { store.nodes.count }
+
+    /// The `<html>` element.
+    public var documentElement: HTMLNode? { root.children.first }
+
+    /// The `<head>` element.
+    public var head: HTMLNode? { documentElement?.children.first { $0.is(.head) } }
+
+    /// The `<body>` element (or `<frameset>`).
+    public var body: HTMLNode? { documentElement?.children.first { $0.is(.body) || $0.is(.frameset) } }
+
+    /// The text of the first `<title>`, whitespace collapsed.
+    public var title: String? {
+        guard let t = root.descendants.first(where: { $0.is(.title) && $0.namespace == .html }) else { return nil }
+        return t.textContent.collapsingWhitespace()
+    }
+
+    /// Elements matching a compiled selector, in document order.
+    public func select(_ selector: CSSSelector) -> [HTMLNode] {
+        root.select(selector)
+    }
+
+    /// Elements matching a CSS selector, in document order. An invalid selector matches nothing;
+    /// compile it with ``CSSSelector/init(_:)`` to see why.
+    public func select(_ css: String) -> [HTMLNode] {
+        guard let s = try? CSSSelector(css) else { return [] }
+        return select(s)
+    }
+
+    /// The spelling of an interned name.
+    func spelling(_ name: UInt32) -> String { store.names.spelling(of: name) }
+}
+
+/// A handle to one node of an ``HTMLDocument``: cheap to copy, `Hashable`, `Sendable`.
+public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
+    /// The document this node belongs to.
+    public let document: HTMLDocument
+    let index: Int32
+
+    init(document: HTMLDocument, index: Int32) {
+        self.document = document
+        self.index = index
+    }
+
+    public static func == (a: HTMLNode, b: HTMLNode) -> Bool { a.document === b.document && a.index == b.index }
+    public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(document)); h.combine(index) }
+
+    @inline(__always) var record: NodeRecord { document.store.nodes[Int(index)] }
+
+    private func node(_ i: Int32) -> HTMLNode? { i >= 0 ? HTMLNode(document: document, index: i) : nil }
+
+    /// The node's position in document creation order (stable for the document's lifetime).
+    public var id: Int { Int(index) }
+
+    public var kind: HTMLNodeKind { record.kind }
+    public var isElement: Bool { record.kind == .element }
+    public var isText: Bool { record.kind == .text }
+    public var namespace: HTMLNamespace { record.namespace }
+
+    /// The local name of an element (lowercase for HTML elements), or "" for other nodes.
+    public var tagName: String { record.kind == .element ? document.spelling(record.name) : "" }
+
+    func `is`(_ t: T) -> Bool { document.store.isHTML(index, t) }
+
+    /// Whether this is an HTML element with the given local name.
+    public func isElement(named name: String) -> Bool {
+        let r = record
+        guard r.kind == .element, r.namespace == .html, let id = document.store.names.id(of: name) else { return false }
+        return r.name == id
+    }
+
+    public var parent: HTMLNode? { node(record.parent) }
+    public var firstChild: HTMLNode? { node(record.firstChild) }
+    public var lastChild: HTMLNode? { node(record.lastChild) }
+    public var nextSibling: HTMLNode? { node(record.next) }
+    public var previousSibling: HTMLNode? { node(record.prev) }
+
+    /// The next sibling that is an element.
+    public var nextElementSibling: HTMLNode? {
+        var n = record.next
+        while n >= 0 { if document.store.nodes[Int(n)].kind == .element { return node(n) }; n = document.store.nodes[Int(n)].next }
+        return nil
+    }
+
+    /// The previous sibling that is an element.
+    public var previousElementSibling: HTMLNode? {
+        var n = record.prev
+        while n >= 0 { if document.store.nodes[Int(n)].kind == .element { return node(n) }; n = document.store.nodes[Int(n)].prev }
+        return nil
+    }
+
+    /// All child nodes, in order.
+    public var childNodes: [HTMLNode] {
+        var out: [HTMLNode] = []
+        var c = record.firstChild
+        while c >= 0 { out.append(HTMLNode(document: document, index: c)); c = document.store.nodes[Int(c)].next }
+        return out
+    }
+
+    /// Child elements, in order.
+    public var children: [HTMLNode] { childNodes.filter { $0.isElement } }
+
+    /// Every descendant node in document order (pre-order), iteratively.
+    public var descendants: HTMLDescendants { HTMLDescendants(root: self) }
+
+    /// Ancestors from the parent up to the Document node.
+    public var ancestors: [HTMLNode] {
+        var out: [HTMLNode] = []
+        var p = record.parent
+        while p >= 0 { out.append(HTMLNode(document: document, index: p)); p = document.store.nodes[Int(p)].parent }
+        return out
+    }
+
+    /// A template element's content fragment.
+    public var templateContent: HTMLNode? {
+        document.store.templateContents[index].map { HTMLNode(document: document, index: $0) }
+    }
+
+    // MARK: Attributes
+
+    /// The attributes in source order: (name, value). Namespaced foreign attributes are
+    /// spelled with their prefix (`xlink:href`).
+    public var attributes: [(name: String, value: String)] {
+        let r = record
+        guard r.kind == .element else { return [] }
+        let store = document.store
+        return (Int(r.start)..<Int(r.end)).map { i in
+            let a = store.attributes[i]
+            var name = store.names.spelling(of: a.name)
+            switch a.namespace {
+            case .none: break
+            case .xlink: name = "xlink:" + name
+            case .xml: name = "xml:" + name
+            case .xmlns: name = name == "xmlns" ? name : "xmlns:" + name
+            }
+            return (name, String(decoding: store.text[Int(a.valueStart)..<Int(a.valueEnd)], as: UTF8.self))
+        }
+    }
+
+    /// The value of the attribute with this (lowercase) name, if present.
+    public func attribute(_ name: String) -> String? {
+        attributeBytes(name).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    func attributeBytes(_ name: String) -> ArraySlice<UInt8>? {
+        guard let id = document.store.names.id(of: name) else { return nil }
+        return attributeBytes(id: id)
+    }
+
+    func attributeBytes(id: UInt32) -> ArraySlice<UInt8>? {
+        let r = record
+        guard r.kind == .element else { return nil }
+        let store = document.store
+        for i in Int(r.start)..<Int(r.end) where store.attributes[i].name == id && store.attributes[i].namespace == .none {
+            let a = store.attributes[i]
+            return store.text[Int(a.valueStart)..<Int(a.valueEnd)]
+        }
+        return nil
+    }
+
+    public func hasAttribute(_ name: String) -> Bool { attributeBytes(name) != nil }
+
+    /// The `id` attribute.
+    public var elementID: String? { attribute("id") }
+
+    /// The whitespace-separated classes of the `class` attribute.
+    public var classList: [String] {
+        guard let c = attributeBytes(id: T.class.id) else { return [] }
+        return c.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D })
+            .map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    // MARK: Text
+
+    /// Text and comment data; "" for other nodes.
+    public var data: String {
+        let r = record
+        guard r.kind == .text || r.kind == .comment else { return "" }
+        return String(decoding: document.store.text[Int(r.start)..<Int(r.end)], as: UTF8.self)
+    }
+
+    /// The concatenated text of all descendant text nodes (the DOM's `textContent`).
+    public var textContent: String {
+        let r = record
+        if r.kind == .text || r.kind == .comment { return data }
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func appendText(to bytes: inout [UInt8]) {
+        let store = document.store
+        for n in descendants where n.record.kind == .text {
+            let r = n.record
+            bytes.append(contentsOf: store.text[Int(r.start)..<Int(r.end)])
+        }
+    }
+
+    public var description: String {
+        switch kind {
+        case .element: return "<\(tagName)>"
+        case .text: return "\"\(data)\""
+        case .comment: return "<!--\(data)-->"
+        case .document: return "#document"
+        case .doctype: return "<!DOCTYPE>"
+        case .fragment: return "#fragment"
+        }
+    }
+}
+
+/// The descendants of a node in document order, walked without recursion.
+public struct HTMLDescendants: Sequence {
+    let root: HTMLNode
+
+    public func makeIterator() -> Iterator { Iterator(root: root) }
+
+    public struct Iterator: IteratorProtocol {
+        let document: HTMLDocument
+        let rootIndex: Int32
+        var upcoming: Int32
+
+        init(root: HTMLNode) {
+            document = root.document
+            rootIndex = root.index
+            upcoming = root.record.firstChild
+        }
+
+        public mutating func next() -> HTMLNode? {
+            guard upcoming >= 0 else { return nil }
+            let current = upcoming
+            let nodes = document.store.nodes
+            let r = nodes[Int(current)]
+            if r.firstChild >= 0 {
+                upcoming = r.firstChild
+            } else {
+                var n = current
+                upcoming = -1
+                while n != rootIndex && n >= 0 {
+                    let s = nodes[Int(n)].next
+                    if s >= 0 { upcoming = s; break }
+                    n = nodes[Int(n)].parent
+                }
+            }
+            return HTMLNode(document: document, index: current)
+        }
+    }
+}
+
+extension String {
+    /// Runs of whitespace collapsed to one space, trimmed at both ends.
+    func collapsingWhitespace() -> String {
+        var out = ""
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for ch in self.unicodeScalars {
+            if ch.properties.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" "); pendingSpace = false }
+                out.unicodeScalars.append(ch)
+            }
+        }
+        return out
+    }
+}

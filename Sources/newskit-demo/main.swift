@@ -1,0 +1,2 @@
+import NewsKit
+print("newskit-demo")

@@ -1,0 +1,27 @@
+import Foundation
+
+/// Locates `../shared` (beside the project root), where the html5lib suite and the corpus live.
+enum SharedMaterial {
+    /// The project root, found from this file's path.
+    static let projectRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<4 { url.deleteLastPathComponent() }   // Support, NewsKitTests, Tests, root
+        return url
+    }()
+
+    /// `../shared`, or the directory named by `NEWSKIT_SHARED`.
+    static let root: URL = {
+        if let env = ProcessInfo.processInfo.environment["NEWSKIT_SHARED"], !env.isEmpty {
+            return URL(fileURLWithPath: env)
+        }
+        return projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    /// The URL of a path under `../shared`, or nil (with a clear message on stderr) when it is missing.
+    static func path(_ relative: String) -> URL? {
+        let url = root.appendingPathComponent(relative)
+        if FileManager.default.fileExists(atPath: url.path) { return url }
+        FileHandle.standardError.write(Data("NOTE: \(url.path) is missing: tests that need ../shared/\(relative) are skipped. Put the shared material beside the project root or set NEWSKIT_SHARED.\n".utf8))
+        return nil
+    }
+}
