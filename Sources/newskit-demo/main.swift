@@ -1,2 +1,30 @@
+import Foundation
 import NewsKit
-print("newskit-demo")
+
+let usage = """
+newskit-demo: read Korean news pages into clean, structured articles.
+
+usage: newskit-demo <command> [options]
+
+commands:
+  dom [--tree] [--stats] [FILE...|-]   parse HTML; print the tree or per-file statistics
+
+Run `newskit-demo <command> --help` for a command's options.
+"""
+
+let arguments = Array(CommandLine.arguments.dropFirst())
+guard let command = arguments.first else {
+    print(usage)
+    exit(0)
+}
+let rest = Array(arguments.dropFirst())
+let status: Int32
+switch command {
+case "dom": status = DomCommand.run(rest)
+case "help", "--help", "-h": print(usage); status = 0
+default:
+    warn("newskit-demo: unknown command \(command)\n")
+    warn(usage)
+    status = 2
+}
+exit(status)

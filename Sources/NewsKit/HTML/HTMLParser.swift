@@ -86,3 +86,11 @@ public enum HTMLParser {
         return out
     }
 }
+
+extension HTMLParser {
+    /// Decodes bytes in the given encoding and parses them (for callers that sniffed the encoding).
+    public static func parse(decoding bytes: [UInt8], encoding: TextEncoding, skippingPrefix prefix: Int = 0) -> HTMLDocument {
+        let body = prefix > 0 ? Array(bytes[min(prefix, bytes.count)...]) : bytes
+        return parse(validatedUTF8: TextDecoder.decode(body, as: encoding).utf8)
+    }
+}

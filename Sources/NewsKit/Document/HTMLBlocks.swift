@@ -1,0 +1,264 @@
+import Foundation
+
+/// Reads an ``HTMLDocument`` as an ordered list of ``Block``s.
+///
+/// Blocks split at block-level elements and at runs of two or more `<br>` (one `<br>` stays
+/// inside the block as a line break). `script`, `style`, `template`, `noscript`, form controls,
+/// embedded content, `hidden` elements and comments contribute nothing. Text is whitespace-
+/// collapsed (NBSP and ideographic spaces included, zero-width characters dropped) and NFC.
+struct HTMLBlockReader {
+    private let document: HTMLDocument
+    private let store: NodeStore
+    private var blocks: [Block] = []
+    private var buffer: [UInt8] = []
+    private var pendingSpace = false
+    private var pendingNewline = false
+    private var totalChars = 0
+    private var linkChars = 0
+    private var linkDepth = 0
+    private var links: [Block.Link] = []
+    private var linkStarts: [(href: String, start: Int)] = []
+    private var brRun = 0
+    private var contexts: [Context] = []
+
+    private struct Context {
+        var node: Int32
+        var role: Block.Role
+        var path: String
+        var elementID: String?
+        var classes: [String]
+    }
+
+    init(document: HTMLDocument) {
+        self.document = document
+        self.store = document.store
+    }
+
+    static func blocks(of document: HTMLDocument) -> [Block] {
+        var reader = HTMLBlockReader(document: document)
+        return reader.read()
+    }
+
+    private enum Kind { case block, skip, br, img, link, inline }
+
+    private func kind(of node: Int32, _ r: NodeRecord) -> Kind {
+        if r.namespace != .html { return .skip }
+        switch tagOf(r.name) {
+        case .head, .script, .style, .template, .noscript, .svg, .math, .iframe, .object, .embed, .canvas,
+             .video, .audio, .map, .select, .option, .optgroup, .datalist, .textarea, .input, .title, .noembed,
+             .noframes, .frameset, .frame, .param, .source, .track, .meta, .link, .base:
+            return .skip
+        case .br: return .br
+        case .img, .image: return .img
+        case .a: return .link
+        case .address, .article, .aside, .blockquote, .body, .center, .dd, .details, .dialog, .dir, .div, .dl,
+             .dt, .fieldset, .figcaption, .figure, .footer, .form, .h1, .h2, .h3, .h4, .h5, .h6, .header, .hgroup,
+             .hr, .html, .li, .listing, .main, .menu, .nav, .ol, .p, .pre, .section, .summary, .table, .tbody,
+             .thead, .tfoot, .tr, .td, .th, .caption, .ul, .xmp, .plaintext, .legend, .search, .picture:
+            return .block
+        default:
+            return .inline
+        }
+    }
+
+    mutating func read() -> [Block] {
+        let root: Int32 = document.body.map { $0.index } ?? 0
+        var stack: [(node: Int32, exit: Bool)] = [(root, false)]
+        let styleID = store.names.id(of: "style")
+        while let (node, exit) = stack.popLast() {
+            let r = store.nodes[Int(node)]
+            if exit {
+                switch kind(of: node, r) {
+                case .block:
+                    flush()
+                    contexts.removeLast()
+                case .link:
+                    endLink()
+                default: break
+                }
+                continue
+            }
+            switch r.kind {
+            case .text:
+                appendText(store.text[Int(r.start)..<Int(r.end)])
+                continue
+            case .element:
+                break
+            case .document, .fragment:
+                pushChildren(node, &stack)
+                continue
+            default:
+                continue
+            }
+            let k = kind(of: node, r)
+            if k == .skip { continue }
+            if store.attributeValue(node, .hidden) != nil { continue }
+            if let styleID, let style = HTMLNode(document: document, index: node).attributeBytes(id: styleID), HTMLBlockReader.hidesElement(style) {
+                continue
+            }
+            switch k {
+            case .block:
+                flush()
+                contexts.append(context(for: node, r))
+                brRun = 0
+                stack.append((node, true))
+                pushChildren(node, &stack)
+            case .br:
+                brRun += 1
+                if brRun >= 2 { flush() } else if !buffer.isEmpty { pendingNewline = true }
+            case .img:
+                emitImage(node)
+            case .link:
+                linkDepth += 1
+                let href = store.attributeValue(node, .href).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                linkStarts.append((href, buffer.count))
+                stack.append((node, true))
+                pushChildren(node, &stack)
+            case .inline:
+                pushChildren(node, &stack)
+            case .skip:
+                break
+            }
+        }
+        flush()
+        return blocks
+    }
+
+    private func pushChildren(_ node: Int32, _ stack: inout [(node: Int32, exit: Bool)]) {
+        var c = store.nodes[Int(node)].lastChild
+        while c >= 0 {
+            stack.append((c, false))
+            c = store.nodes[Int(c)].prev
+        }
+    }
+
+    static func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
+        let compact = style.filter { $0 != 0x20 && $0 != 0x09 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return compact.count >= 12 && String(decoding: compact, as: UTF8.self).contains("display:none")
+    }
+
+    private func context(for node: Int32, _ r: NodeRecord) -> Context {
+        let t = tagOf(r.name)
+        let id = store.attributeValue(node, .id).map { String(decoding: $0, as: UTF8.self) }
+        let classes = HTMLNode(document: document, index: node).classList
+        var role: Block.Role
+        switch t {
+        case .h1: role = .heading(1)
+        case .h2: role = .heading(2)
+        case .h3: role = .heading(3)
+        case .h4: role = .heading(4)
+        case .h5: role = .heading(5)
+        case .h6: role = .heading(6)
+        case .li, .dd, .dt: role = .listItem
+        case .figcaption, .caption: role = .caption
+        case .td, .th: role = .tableCell
+        case .pre, .listing, .xmp, .plaintext: role = .preformatted
+        case .blockquote: role = .quote
+        default:
+            role = .paragraph
+            if let parent = contexts.last, parent.role != .paragraph { role = parent.role }
+        }
+        if role == .paragraph || role == .tableCell {
+            let hint = ((id ?? "") + " " + classes.joined(separator: " ")).lowercased()
+            if hint.contains("caption") || hint.contains("img_desc") || hint.contains("photo_desc") { role = .caption }
+        }
+        var path = contexts.last?.path ?? ""
+        if !path.isEmpty { path += ">" }
+        path += document.spelling(r.name)
+        if let id, !id.isEmpty { path += "#" + id }
+        for c in classes.prefix(2) { path += "." + c }
+        return Context(node: node, role: role, path: path, elementID: id, classes: classes)
+    }
+
+    // MARK: Text
+
+    private mutating func appendText(_ bytes: ArraySlice<UInt8>) {
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        var sawText = false
+        while i < end {
+            let c = bytes[i]
+            if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+                pendingSpace = true; i += 1; continue
+            }
+            if c == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }       // NBSP
+            if c == 0xE3 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { pendingSpace = true; i += 3; continue } // U+3000
+            if c == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0x8D) { i += 3; continue } // ZWSP, ZWJ
+            if c == 0xEF && i + 2 < end && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { i += 3; continue }     // BOM
+            if !buffer.isEmpty {
+                if pendingNewline { buffer.append(0x0A) } else if pendingSpace { buffer.append(0x20) }
+            }
+            pendingSpace = false
+            pendingNewline = false
+            buffer.append(c)
+            if c & 0xC0 != 0x80 {
+                totalChars += 1
+                if linkDepth > 0 { linkChars += 1 }
+            }
+            sawText = true
+            i += 1
+        }
+        if sawText { brRun = 0 }
+    }
+
+    private mutating func endLink() {
+        linkDepth -= 1
+        guard let (href, start) = linkStarts.popLast() else { return }
+        if start <= buffer.count {
+            let text = String(decoding: buffer[start...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            if !href.isEmpty || !text.isEmpty { links.append(Block.Link(url: href, text: text)) }
+        }
+    }
+
+    private mutating func emitImage(_ node: Int32) {
+        let n = HTMLNode(document: document, index: node)
+        var src = n.attribute("src") ?? ""
+        for lazy in ["data-src", "data-original", "data-lazy-src", "data-url"] where src.isEmpty || src.hasPrefix("data:") {
+            if let v = n.attribute(lazy), !v.isEmpty { src = v }
+        }
+        guard !src.isEmpty, !src.hasPrefix("data:") else { return }
+        let width = n.attribute("width").flatMap { Int($0) }
+        let height = n.attribute("height").flatMap { Int($0) }
+        if let w = width, w > 0, w < 40 { return }   // icons and spacers
+        if let h = height, h > 0, h < 40 { return }
+        flush()
+        let alt = n.attribute("alt").map { $0.collapsingWhitespace() }
+        let ctx = contexts.last
+        blocks.append(Block(text: alt ?? "", role: .image, path: (ctx?.path ?? "") + ">img", elementID: n.elementID,
+                            classes: n.classList, image: Block.Image(url: src, alt: alt, width: width, height: height),
+                            index: blocks.count, nodeID: Int(node)))
+    }
+
+    private mutating func flush() {
+        defer {
+            buffer.removeAll(keepingCapacity: true)
+            pendingSpace = false
+            pendingNewline = false
+            totalChars = 0
+            linkChars = 0
+            links.removeAll()
+            for i in linkStarts.indices { linkStarts[i].start = 0 }
+        }
+        guard !buffer.isEmpty, let ctx = contexts.last else { return }
+        let text = String(decoding: buffer, as: UTF8.self).nfc
+        blocks.append(Block(text: text, role: ctx.role,
+                            linkDensity: totalChars > 0 ? Double(linkChars) / Double(totalChars) : 0,
+                            path: ctx.path, elementID: ctx.elementID, classes: ctx.classes, links: links,
+                            index: blocks.count, nodeID: Int(ctx.node)))
+    }
+}
+
+extension String {
+    /// The string in Unicode Normalization Form C; a no-op for text without combining marks
+    /// or conjoining jamo (the common case, checked first).
+    var nfc: String {
+        for s in unicodeScalars {
+            let v = s.value
+            if (v >= 0x0300 && v <= 0x036F) || (v >= 0x1100 && v <= 0x11FF) || (v >= 0xA960 && v <= 0xA97F)
+                || (v >= 0xD7B0 && v <= 0xD7FF) || (v >= 0x3099 && v <= 0x309A) {
+                return precomposedStringWithCanonicalMapping
+            }
+        }
+        return self
+    }
+}

@@ -1,0 +1,232 @@
+/// Which encoding a page was decoded with, and why: recorded on every ``Document``.
+public struct EncodingDecision: Sendable, Hashable, Codable, CustomStringConvertible {
+    /// What settled the encoding.
+    public enum Source: String, Sendable, Hashable, Codable {
+        /// A byte order mark at the start of the bytes.
+        case byteOrderMark
+        /// The `charset` of the HTTP `Content-Type` header.
+        case transport
+        /// A `<meta charset>` or `<meta http-equiv="Content-Type">` in the first 1024 bytes.
+        case meta
+        /// No declaration: the bytes themselves (valid UTF-8, else CP949, else windows-1252).
+        case sniffed
+        /// A declaration was overruled by the bytes (e.g. `euc-kr` declared, valid UTF-8 found).
+        case override
+    }
+
+    public var encoding: TextEncoding
+    public var source: Source
+    /// The charset label as declared, if any.
+    public var declaredLabel: String?
+    /// A sentence for people: why this encoding.
+    public var reason: String
+    /// How many undecodable sequences became U+FFFD.
+    public var replacements: Int = 0
+
+    public var description: String { "\(encoding.rawValue) (\(source.rawValue)): \(reason)" }
+}
+
+/// Decides the encoding of a page the way browsers do (BOM, then the transport charset,
+/// then a prescan of the first 1024 bytes for `<meta>`, then the bytes), with the Korean
+/// realities on top: every EUC-KR label means CP949, and a legacy label on bytes that are
+/// valid multi-byte UTF-8 is overruled.
+public enum EncodingSniffer {
+    /// Decides how to decode `bytes`.
+    /// - Parameters:
+    ///   - bytes: the page's bytes.
+    ///   - contentType: the HTTP `Content-Type` header, if the page was fetched.
+    ///   - isHTML: whether to prescan for `<meta>` (not for text captures or Markdown).
+    /// - Returns: the decision, and how many bytes of BOM to skip.
+    public static func sniff(_ bytes: [UInt8], contentType: String? = nil, isHTML: Bool = true) -> (EncodingDecision, bomLength: Int) {
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
+            return (EncodingDecision(encoding: .utf8, source: .byteOrderMark, reason: "UTF-8 byte order mark"), 3)
+        }
+        if bytes.count >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF {
+            return (EncodingDecision(encoding: .utf16BE, source: .byteOrderMark, reason: "UTF-16BE byte order mark"), 2)
+        }
+        if bytes.count >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE {
+            return (EncodingDecision(encoding: .utf16LE, source: .byteOrderMark, reason: "UTF-16LE byte order mark"), 2)
+        }
+        var declared: (TextEncoding, EncodingDecision.Source, String)? = nil
+        var late = false
+        if let ct = contentType, let label = charsetParameter(Array(ct.utf8)), let e = TextEncoding(label: label) {
+            declared = (e, .transport, label)
+        } else if isHTML, let (label, isLate) = metaDeclaration(bytes), let e0 = TextEncoding(label: label) {
+            // A meta declaring UTF-16 cannot be right (the prescan read it as ASCII): UTF-8.
+            let e: TextEncoding = (e0 == .utf16LE || e0 == .utf16BE) ? .utf8 : e0
+            declared = (e, .meta, label)
+            late = isLate
+        }
+        let validUTF8 = bytes.withUnsafeBufferPointer { UTF8Repair.firstInvalidOffset($0) == nil }
+        let hasMultibyte = validUTF8 && bytes.contains { $0 >= 0x80 }
+        let where_: (EncodingDecision.Source) -> String = {
+            $0 == .transport ? "in the Content-Type header" : late ? "in a <meta> tag after the first 1024 bytes" : "in a <meta> tag"
+        }
+
+        if let (encoding, source, label) = declared {
+            if encoding.isLegacy && hasMultibyte {
+                return (EncodingDecision(encoding: .utf8, source: .override, declaredLabel: label,
+                                         reason: "declared \(label) \(where_(source)), but the bytes are valid UTF-8 with multi-byte characters"), 0)
+            }
+            if encoding == .utf8 && !validUTF8 && looksLikeCP949(bytes) {
+                return (EncodingDecision(encoding: .cp949, source: .override, declaredLabel: label,
+                                         reason: "declared \(label) \(where_(source)), but the bytes are not UTF-8 and decode cleanly as CP949 Hangul"), 0)
+            }
+            let note = encoding == .cp949 && label.lowercased() != "cp949" ? " (decoded as CP949, its superset)" : ""
+            return (EncodingDecision(encoding: encoding, source: source, declaredLabel: label,
+                                     reason: "declared \(label) \(where_(source))\(note)"), 0)
+        }
+        if validUTF8 {
+            return (EncodingDecision(encoding: .utf8, source: .sniffed,
+                                     reason: hasMultibyte ? "no declaration; the bytes are valid UTF-8" : "no declaration; the bytes are ASCII"), 0)
+        }
+        if looksLikeCP949(bytes) {
+            return (EncodingDecision(encoding: .cp949, source: .sniffed, reason: "no declaration; the bytes are not UTF-8 and decode as CP949 Hangul"), 0)
+        }
+        return (EncodingDecision(encoding: .windows1252, source: .sniffed, reason: "no declaration; the bytes are neither UTF-8 nor CP949"), 0)
+    }
+
+    /// Whether the bytes decode as CP949 with almost no errors and contain Hangul syllables.
+    static func looksLikeCP949(_ bytes: [UInt8]) -> Bool {
+        let sample = bytes.count > 65_536 ? Array(bytes[0..<65_536]) : bytes
+        let (utf8, bad) = CP949Decoder.decode(sample)
+        var hangul = 0
+        var i = 0
+        while i + 2 < utf8.count {
+            // U+AC00…U+D7A3 encode as EA B0 80 … ED 9E A3
+            let b = utf8[i]
+            if b == 0xEA || b == 0xEB || b == 0xEC || (b == 0xED && utf8[i + 1] <= 0x9E) { hangul += 1; i += 3 } else { i += 1 }
+        }
+        return hangul > 0 && bad * 50 <= hangul
+    }
+
+    /// The `<meta>` charset label: from the 1024-byte prescan, else (`late`) from the first 64 KiB,
+    /// as a browser's tree builder would find it and switch encodings while parsing.
+    static func metaDeclaration(_ bytes: [UInt8]) -> (label: String, late: Bool)? {
+        if let label = prescanForMeta(bytes) { return (label, false) }
+        guard bytes.count > 1024 else { return nil }
+        if let label = prescanForMeta(bytes, limit: 65_536) { return (label, true) }
+        return nil
+    }
+
+    // MARK: The WHATWG prescan
+
+    @inline(__always) private static func isSpace(_ c: UInt8) -> Bool { c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20 }
+    @inline(__always) private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+
+    /// Prescans the first 1024 bytes for a `<meta>` charset declaration; returns the label.
+    public static func prescanForMeta(_ all: [UInt8], limit: Int = 1024) -> String? {
+        let b = all.count > limit ? Array(all[0..<limit]) : all
+        let n = b.count
+        var i = 0
+        func startsWith(_ s: String, at p: Int, ci: Bool = true) -> Bool {
+            let u = Array(s.utf8)
+            guard p + u.count <= n else { return false }
+            for k in 0..<u.count where (ci ? lower(b[p + k]) : b[p + k]) != u[k] { return false }
+            return true
+        }
+        while i < n {
+            if startsWith("<!--", at: i) {
+                i += 4
+                while i < n && !startsWith("-->", at: i) { i += 1 }
+                i += 3
+                continue
+            }
+            if startsWith("<meta", at: i), i + 5 < n, isSpace(b[i + 5]) || b[i + 5] == 0x2F {
+                i += 6
+                var gotPragma = false
+                var needPragma: Bool? = nil
+                var charset: String? = nil
+                var seen = Set<String>()
+                while let (name, value, next) = getAttribute(b, i) {
+                    i = next
+                    if seen.contains(name) { continue }
+                    seen.insert(name)
+                    if name == "http-equiv" && value == "content-type" { gotPragma = true }
+                    else if name == "content" && charset == nil {
+                        if let c = charsetParameter(Array(value.utf8)) { charset = c; needPragma = true }
+                    } else if name == "charset" {
+                        charset = value; needPragma = false
+                    }
+                }
+                guard let np = needPragma, let cs = charset else { continue }
+                if np && !gotPragma { continue }
+                if TextEncoding(label: cs) == nil { continue }
+                return cs
+            }
+            if b[i] == 0x3C && i + 1 < n && ((lower(b[i + 1]) >= 0x61 && lower(b[i + 1]) <= 0x7A) ||
+                (b[i + 1] == 0x2F && i + 2 < n && lower(b[i + 2]) >= 0x61 && lower(b[i + 2]) <= 0x7A)) {
+                i += 2
+                while i < n && !isSpace(b[i]) && b[i] != 0x3E { i += 1 }
+                while let (_, _, next) = getAttribute(b, i) { i = next }
+                continue
+            }
+            if startsWith("<!", at: i) || startsWith("</", at: i) || startsWith("<?", at: i) {
+                while i < n && b[i] != 0x3E { i += 1 }
+                i += 1
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The "get an attribute" step of the prescan: name, value (lowercased) and the next position.
+    private static func getAttribute(_ b: [UInt8], _ start: Int) -> (String, String, Int)? {
+        let n = b.count
+        var i = start
+        while i < n && (isSpace(b[i]) || b[i] == 0x2F) { i += 1 }
+        guard i < n, b[i] != 0x3E else { return nil }
+        var name: [UInt8] = []
+        var value: [UInt8] = []
+        while i < n {
+            let c = b[i]
+            if c == 0x3D && !name.isEmpty { i += 1; break }
+            if isSpace(c) {
+                while i < n && isSpace(b[i]) { i += 1 }
+                if i < n && b[i] == 0x3D { i += 1; break }
+                return (String(decoding: name, as: UTF8.self), "", i)
+            }
+            if c == 0x2F || c == 0x3E { return (String(decoding: name, as: UTF8.self), "", i) }
+            name.append(lower(c)); i += 1
+        }
+        while i < n && isSpace(b[i]) { i += 1 }
+        guard i < n else { return (String(decoding: name, as: UTF8.self), "", i) }
+        if b[i] == 0x22 || b[i] == 0x27 {
+            let q = b[i]
+            i += 1
+            while i < n && b[i] != q { value.append(lower(b[i])); i += 1 }
+            i += 1
+        } else {
+            while i < n && !isSpace(b[i]) && b[i] != 0x3E { value.append(lower(b[i])); i += 1 }
+        }
+        return (String(decoding: name, as: UTF8.self), String(decoding: value, as: UTF8.self), i)
+    }
+
+    /// "Extracting a character encoding from a meta element" (also used for Content-Type).
+    static func charsetParameter(_ s: [UInt8]) -> String? {
+        let n = s.count
+        var i = 0
+        while i + 7 <= n {
+            let word = s[i..<(i + 7)].map(lower)
+            if word.elementsEqual("charset".utf8) {
+                var j = i + 7
+                while j < n && isSpace(s[j]) { j += 1 }
+                guard j < n, s[j] == 0x3D else { i += 7; continue }
+                j += 1
+                while j < n && isSpace(s[j]) { j += 1 }
+                guard j < n else { return nil }
+                if s[j] == 0x22 || s[j] == 0x27 {
+                    let q = s[j]
+                    guard let close = s[(j + 1)...].firstIndex(of: q) else { return nil }
+                    return String(decoding: s[(j + 1)..<close], as: UTF8.self)
+                }
+                var k = j
+                while k < n && !isSpace(s[k]) && s[k] != 0x3B { k += 1 }
+                return k > j ? String(decoding: s[j..<k], as: UTF8.self) : nil
+            }
+            i += 1
+        }
+        return nil
+    }
+}

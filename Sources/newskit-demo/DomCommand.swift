@@ -1,0 +1,52 @@
+import NewsKit
+
+/// `newskit-demo dom [--tree] [--stats] [FILE...|-]`: the parsing layer on its own.
+enum DomCommand {
+    static let usage = """
+    usage: newskit-demo dom [--tree] [--stats] [FILE|FOLDER...|-]
+      --tree   print each document in the html5lib tree-construction format (the default)
+      --stats  parse every file and print one JSON line per file:
+               {"bytes": …, "encoding": …, "nodes": …, "path": …}
+    """
+
+    static func run(_ raw: [String]) -> Int32 {
+        let args = Arguments(raw, flags: ["tree", "stats", "help"], options: [])
+        if args.has("help") { print(usage); return 0 }
+        if !args.problems.isEmpty {
+            args.problems.forEach { warn("newskit-demo dom: \($0)") }
+            warn(usage)
+            return 2
+        }
+        let stats = args.has("stats")
+        let tree = args.has("tree") || !stats
+        let paths = InputFiles.expand(args.positionals.isEmpty ? ["-"] : args.positionals)
+        var out = Output()
+        var failures = 0
+        for path in paths {
+            let page: Page
+            do { page = try InputFiles.page(path) } catch {
+                failures += 1
+                warn("newskit-demo dom: \(error)")
+                if stats { out.line(JSONText.object(["path": JSONText.quote(path), "error": JSONText.quote(error.message)])) }
+                continue
+            }
+            // The parser takes any bytes: decode by the sniffed encoding and parse, whatever the content.
+            let (decision, bom) = EncodingSniffer.sniff(page.bytes, contentType: nil)
+            let document = HTMLParser.parse(decoding: page.bytes, encoding: decision.encoding, skippingPrefix: bom)
+            if stats {
+                out.line(JSONText.object([
+                    "path": JSONText.quote(path),
+                    "bytes": String(page.bytes.count),
+                    "nodes": String(document.nodeCount),
+                    "encoding": JSONText.quote(decision.encoding.rawValue),
+                ]))
+            }
+            if tree {
+                if paths.count > 1 { out.line("# \(path)") }
+                out.line(document.treeDump())
+            }
+        }
+        out.flush()
+        return failures > 0 ? 1 : 0
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import NewsKit
+
+/// Expands the paths given on the command line: files stay, folders become the files inside
+/// them (recursively, sorted, hidden files skipped), `-` means standard input.
+enum InputFiles {
+    static let documentExtensions: Set<String> = ["html", "htm", "xhtml", "txt", "md", "markdown", "shtml", "php", "asp", "aspx", "jsp"]
+
+    static func expand(_ paths: [String], extensions: Set<String> = documentExtensions) -> [String] {
+        var out: [String] = []
+        let fm = FileManager.default
+        for path in paths {
+            var isDir: ObjCBool = false
+            if path != "-", fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+                let base = URL(fileURLWithPath: path)
+                let found = (fm.enumerator(at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])?
+                    .compactMap { $0 as? URL } ?? [])
+                    .filter { (try? $0.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true }
+                    .filter { extensions.contains($0.pathExtension.lowercased()) }
+                    .map { $0.path }
+                    .sorted()
+                out.append(contentsOf: found)
+            } else {
+                out.append(path)
+            }
+        }
+        return out
+    }
+
+    /// Reads a path (or standard input for `-`) into a page.
+    static func page(_ path: String) throws(InputError) -> Page {
+        if path == "-" {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            return Page(bytes: [UInt8](data), filePath: "-")
+        }
+        return try Page.read(path: path)
+    }
+}
+
+/// Buffered standard output: one write per batch of lines keeps JSON Lines output fast.
+struct Output {
+    private var buffer: [UInt8] = []
+
+    mutating func line(_ s: String) {
+        buffer.append(contentsOf: s.utf8)
+        buffer.append(0x0A)
+        if buffer.count > 1 << 16 { flush() }
+    }
+
+    mutating func flush() {
+        guard !buffer.isEmpty else { return }
+        buffer.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(1, raw.baseAddress! + offset, raw.count - offset)
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Writes a line to standard error.
+func warn(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}

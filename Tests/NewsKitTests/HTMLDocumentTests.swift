@@ -1,0 +1,215 @@
+import Foundation
+import Testing
+@testable import NewsKit
+
+@Suite struct HTMLDocumentTests {
+    static let page = """
+    <!DOCTYPE html><html lang="ko"><head><title> 푸틴, 김정은과  전화통화 </title>
+    <meta property="og:title" content="OG 제목"></head>
+    <body><div id="wrap" class="main article"><h1 class="tit">헤드라인</h1>
+    <p class="lead first">첫 <b>문단</b></p><p>둘째 <a href="/a">링크</a></p>
+    <ul><li>하나</li><li class="x">둘</li><li>셋</li></ul>
+    <template><p>숨은</p></template></div></body></html>
+    """
+
+    @Test func navigationFollowsTheTree() throws {
+        let doc = HTMLParser.parse(Self.page)
+        #expect(doc.title == "푸틴, 김정은과 전화통화")
+        let body = try #require(doc.body)
+        let wrap = try #require(body.children.first)
+        #expect(wrap.tagName == "div")
+        #expect(wrap.elementID == "wrap")
+        #expect(wrap.classList == ["main", "article"])
+        let h1 = try #require(wrap.children.first)
+        #expect(h1.parent == wrap)
+        #expect(h1.nextElementSibling?.classList == ["lead", "first"])
+        #expect(h1.nextElementSibling?.previousElementSibling == h1)
+        #expect(h1.ancestors.map(\.tagName).prefix(3) == ["div", "body", "html"])
+        #expect(doc.head?.children.map(\.tagName) == ["title", "meta"])
+        #expect(wrap.descendants.filter { $0.isElement(named: "li") }.count == 3)
+    }
+
+    @Test func attributesAndText() throws {
+        let doc = HTMLParser.parse(Self.page)
+        let meta = try #require(doc.select("meta[property='og:title']").first)
+        #expect(meta.attribute("content") == "OG 제목")
+        #expect(meta.hasAttribute("property"))
+        #expect(meta.attribute("missing") == nil)
+        #expect(doc.select("p.lead").first?.textContent == "첫 문단")
+        #expect(doc.select("a").first?.attributes.map(\.name) == ["href"])
+    }
+
+    @Test func templateContentIsOutsideTheMainTree() throws {
+        let doc = HTMLParser.parse(Self.page)
+        #expect(!(doc.body?.textContent.contains("숨은") ?? true))
+        let template = try #require(doc.select("template").first)
+        #expect(template.templateContent?.textContent == "숨은")
+    }
+
+    @Test func selectorsOfEveryKind() {
+        let doc = HTMLParser.parse(Self.page)
+        func texts(_ s: String) -> [String] { doc.select(s).map { $0.textContent } }
+        #expect(texts("h1") == ["헤드라인"])
+        #expect(texts("#wrap > h1.tit") == ["헤드라인"])
+        #expect(texts("div p") == ["첫 문단", "둘째 링크"])
+        #expect(texts("body > p").isEmpty)
+        #expect(texts("[class]").count == 4)
+        #expect(texts("[class=x]") == ["둘"])
+        #expect(texts("[class~=first]") == ["첫 문단"])
+        #expect(texts("[class^=le]") == ["첫 문단"])
+        #expect(texts("[class$=rst]") == ["첫 문단"])
+        #expect(texts("[class*=ain]").count == 1)
+        #expect(texts("li:first-child") == ["하나"])
+        #expect(texts("li:nth-child(2)") == ["둘"])
+        #expect(texts("li:nth-child(odd)") == ["하나", "셋"])
+        #expect(texts("li:not(.x)") == ["하나", "셋"])
+        #expect(texts("li:last-child") == ["셋"])
+        #expect(texts("h1, li.x") == ["헤드라인", "둘"])
+        #expect(texts("h1 + p") == ["첫 문단"])
+        #expect(texts("h1 ~ p").count == 2)
+        #expect(texts("P.LEAD").isEmpty, "class names are case-sensitive")
+        #expect(texts("[CLASS=x i]") == ["둘"])
+    }
+
+    @Test func selectorsCompileOnceAndRunOnManyDocuments() throws {
+        let selector = try CSSSelector("article > p:not(.ad)")
+        let a = HTMLParser.parse("<article><p>1</p><p class=ad>x</p></article>")
+        let b = HTMLParser.parse("<article><p>2</p></article><p>3</p>")
+        #expect(a.select(selector).map { $0.textContent } == ["1"])
+        #expect(b.select(selector).map { $0.textContent } == ["2"])
+    }
+
+    @Test(arguments: ["", "div >", "p[", "p:hover", "[a=\"x]", ", p", "p..x"])
+    func invalidSelectorsThrowWithAnOffset(_ source: String) {
+        #expect(throws: CSSSelectorError.self) { try CSSSelector(source) }
+    }
+
+    @Test func treeDumpMatchesTheHTML5LibFormat() {
+        let doc = HTMLParser.parse("<!DOCTYPE html><p b=2 a=1>x<!--c--><svg viewbox='0 0 1 1'><foreignobject/></svg>")
+        #expect(doc.treeDump() == """
+        | <!DOCTYPE html>
+        | <html>
+        |   <head>
+        |   <body>
+        |     <p>
+        |       a="1"
+        |       b="2"
+        |       "x"
+        |       <!-- c -->
+        |       <svg svg>
+        |         viewBox="0 0 1 1"
+        |         <svg foreignObject>
+        """)
+    }
+}
+
+@Suite struct HTMLBadInputTests {
+    @Test func anyBytesParseToADocument() {
+        var seed: UInt64 = 0x9E3779B97F4A7C15
+        for length in [0, 1, 7, 100, 5000] {
+            var bytes: [UInt8] = []
+            for _ in 0..<length {
+                seed = seed &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(UInt8(truncatingIfNeeded: seed >> 56))
+            }
+            let doc = HTMLParser.parse(bytes)
+            #expect(doc.documentElement?.tagName == "html")
+        }
+    }
+
+    @Test func nulBytesAndTruncatedMarkupAreHandled() {
+        let doc = HTMLParser.parse([0x3C, 0x70, 0x3E, 0x61, 0x00, 0x62, 0x3C, 0x64, 0x69, 0x76, 0x20, 0x63, 0x6C, 0x61, 0x73, 0x73, 0x3D, 0x22])
+        #expect(doc.body?.textContent == "ab")
+        #expect(HTMLParser.parse("<!-- never closed <p>x").body?.textContent == "")
+        #expect(HTMLParser.parse("<script>var a = '<p>").head?.textContent == "var a = '<p>")
+    }
+
+    @Test func deepNestingIsCappedNotOverflowed() {
+        let depth = 100_000
+        let html = String(repeating: "<div>", count: depth) + "bottom" + String(repeating: "</div>", count: depth)
+        let doc = HTMLParser.parse(html)
+        #expect(doc.nodeCount > depth)
+        #expect(doc.body?.textContent == "bottom")
+        let bottom = doc.root.descendants.first { $0.isText }
+        #expect(bottom?.data == "bottom")
+        #expect((bottom?.ancestors.count ?? .max) <= HTMLTreeBuilder.maxOpenElements + 2)
+    }
+
+    @Test func gigantingAttributesAndManyAttributesParse() {
+        let value = String(repeating: "가", count: 200_000)
+        let attrs = (0..<3000).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
+        let doc = HTMLParser.parse("<p title=\"\(value)\" \(attrs) a0=dup>x")
+        let p = doc.select("p").first
+        #expect(p?.attribute("title")?.count == 200_000)
+        #expect(p?.attributes.count == 3001)
+        #expect(p?.attribute("a0") == "0", "a repeated attribute keeps its first value")
+    }
+
+    @Test func crLineEndingsAreNormalized() {
+        #expect(HTMLParser.parse("<pre>\r\na\r\nb\rc</pre>").select("pre").first?.textContent == "a\nb\nc")
+    }
+}
+
+@Suite struct HTMLBlocksTests {
+    static func blocks(_ html: String) throws -> [Block] {
+        try Document(page: Page(bytes: Array(html.utf8))).blocks
+    }
+
+    @Test func blocksSplitAtBlockElementsAndBreakRuns() throws {
+        let b = try Self.blocks("<body><h2>제목</h2><div>첫 줄<br>같은 블록<br><br>새 블록</div><p>문단 <span>이어짐</span></p></body>")
+        #expect(b.map(\.text) == ["제목", "첫 줄\n같은 블록", "새 블록", "문단 이어짐"])
+        #expect(b.map(\.role) == [.heading(2), .paragraph, .paragraph, .paragraph])
+    }
+
+    @Test func nonContentElementsContributeNothing() throws {
+        let b = try Self.blocks("""
+        <body><script>var x = "스크립트";</script><style>p{}</style><template>틀</template><!-- 주석 -->
+        <input type=hidden value=v><p hidden>숨김</p><p style="display: none">안보임</p><select><option>선택</select>
+        <p>보임</p></body>
+        """)
+        #expect(b.map(\.text) == ["보임"])
+    }
+
+    @Test func whitespaceIsCollapsedAndEmptyParagraphsVanish() throws {
+        let b = try Self.blocks("<p>&nbsp;</p><p>  가\u{3000}나 \n\t 다&#8203;라 </p><p> </p>")
+        #expect(b.map(\.text) == ["가 나 다라"])
+    }
+
+    @Test func linkDensityCountsCharactersInLinks() throws {
+        let b = try Self.blocks("<p><a href='/1'>관련기사</a> 본문본문</p><ul><li><a href='/2'>전부링크</a></li></ul>")
+        #expect(b[0].linkDensity == 0.5)
+        #expect(b[0].links == [Block.Link(url: "/1", text: "관련기사")])
+        #expect(b[1].linkDensity == 1)
+        #expect(b[1].role == .listItem)
+    }
+
+    @Test func rolesComeFromTheNearestBlockAncestor() throws {
+        let b = try Self.blocks("""
+        <figure><img src="/p.jpg" alt="사진"><figcaption><p>캡션 문장</p></figcaption></figure>
+        <blockquote><p>인용문</p></blockquote><table><tr><td>셀</td></tr></table><pre>코드  그대로</pre>
+        <div class="photo_caption">클래스 캡션</div>
+        """)
+        #expect(b.map(\.role) == [.image, .caption, .quote, .tableCell, .preformatted, .caption])
+        #expect(b[0].image?.url == "/p.jpg")
+        #expect(b[0].text == "사진")
+        #expect(b[1].path.hasSuffix("figcaption>p"))
+    }
+
+    @Test func pathsNameTheElementsWithIDAndClass() throws {
+        let b = try Self.blocks("<div id=main class='a b c'><p class=lead>x</p></div>")
+        #expect(b[0].path == "body>div#main.a.b>p.lead")
+        #expect(b[0].classes == ["lead"])
+    }
+
+    @Test func decomposedHangulIsNormalizedToNFC() throws {
+        let decomposed = "\u{1100}\u{1161}\u{11A8}"   // 각 as conjoining jamo
+        let b = try Self.blocks("<p>\(decomposed)</p>")
+        #expect(b[0].text == "각")
+        #expect(b[0].text.unicodeScalars.count == 1)
+    }
+
+    @Test func tinyAndInlineDataImagesAreSkipped() throws {
+        let b = try Self.blocks("<p>x<img src='/icon.gif' width=16 height=16><img src='data:image/gif;base64,R0'><img data-src='/lazy.jpg'></p>")
+        #expect(b.compactMap { $0.image?.url } == ["/lazy.jpg"])
+    }
+}
