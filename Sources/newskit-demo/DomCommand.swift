@@ -31,8 +31,7 @@ enum DomCommand {
                 continue
             }
             // The parser takes any bytes: decode by the sniffed encoding and parse, whatever the content.
-            let (decision, bom) = EncodingSniffer.sniff(page.bytes, contentType: nil)
-            let document = HTMLParser.parse(decoding: page.bytes, encoding: decision.encoding, skippingPrefix: bom)
+            let (document, decision) = HTMLParser.parse(page: page)
             if stats {
                 out.line(JSONText.object([
                     "path": JSONText.quote(path),

@@ -55,13 +55,14 @@ public final class Document: Sendable {
             throw InputError(.tooLarge, input: page.name, "\(bytes.count) bytes is over the limit of \(options.maximumBytes)")
         }
         if bytes.isEmpty { throw InputError(.empty, input: page.name, "the input is empty (0 bytes)") }
-        var (decision, bomLength) = EncodingSniffer.sniff(bytes, contentType: page.header("Content-Type"))
+        let scan = UTF8Repair.scan(bytes)
+        var (decision, bomLength) = EncodingSniffer.decide(bytes, contentType: page.header("Content-Type"), scan: scan)
         if decision.source != .byteOrderMark, decision.encoding != .utf16LE, decision.encoding != .utf16BE,
            let what = Document.binarySignature(bytes) {
             throw InputError(.binary, input: page.name, "the input is binary data (\(what)), not a text document")
         }
         let body = bomLength > 0 ? Array(bytes[bomLength...]) : bytes
-        let (decoded, replacements) = TextDecoder.decode(body, as: decision.encoding)
+        let (decoded, replacements) = TextDecoder.decode(body, as: decision.encoding, knownValidUTF8: bomLength == 0 && scan.valid)
         decision.replacements = replacements
         if decoded.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0x0C }) {
             throw InputError(.empty, input: page.name, "the input holds only whitespace")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses HTML the way browsers do (the WHATWG parsing algorithm, scripting off).
 ///
 /// ```swift
@@ -66,31 +68,39 @@ public enum HTMLParser {
         return HTMLDocument(store: result.store, quirksMode: result.quirks, fragmentRoot: root)
     }
 
-    /// Input stream preprocessing: CR LF and lone CR become LF.
+    /// Input stream preprocessing: CR LF and lone CR become LF (a copy only when there is a CR).
     static func normalizeNewlines(_ bytes: [UInt8]) -> [UInt8] {
-        guard bytes.contains(0x0D) else { return bytes }
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let c = bytes[i]
-            if c == 0x0D {
+        bytes.withUnsafeBufferPointer { b -> [UInt8] in
+            guard let base = b.baseAddress, let firstCR = memchr(base, 0x0D, b.count) else { return bytes }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var start = 0
+            var cr = base.distance(to: firstCR.assumingMemoryBound(to: UInt8.self))
+            while true {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<cr]))
                 out.append(0x0A)
-                if i + 1 < n && bytes[i + 1] == 0x0A { i += 1 }
-            } else {
-                out.append(c)
+                start = cr + 1
+                if start < b.count && b[start] == 0x0A { start += 1 }
+                guard start < b.count, let next = memchr(base + start, 0x0D, b.count - start) else { break }
+                cr = base.distance(to: next.assumingMemoryBound(to: UInt8.self))
             }
-            i += 1
+            if start < b.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...])) }
+            return out
         }
-        return out
     }
 }
 
 extension HTMLParser {
-    /// Decodes bytes in the given encoding and parses them (for callers that sniffed the encoding).
-    public static func parse(decoding bytes: [UInt8], encoding: TextEncoding, skippingPrefix prefix: Int = 0) -> HTMLDocument {
-        let body = prefix > 0 ? Array(bytes[min(prefix, bytes.count)...]) : bytes
-        return parse(validatedUTF8: TextDecoder.decode(body, as: encoding).utf8)
+    /// Sniffs a page's encoding the way browsers do, decodes it and parses it, whatever the
+    /// bytes are (no kind recognition, no refusal of binary input: see ``Document`` for that).
+    ///
+    /// - Returns: the document and the encoding decision.
+    public static func parse(page: Page) -> (document: HTMLDocument, encoding: EncodingDecision) {
+        let scan = UTF8Repair.scan(page.bytes)
+        var (decision, bom) = EncodingSniffer.decide(page.bytes, contentType: page.header("Content-Type"), scan: scan)
+        let body = bom > 0 ? Array(page.bytes[bom...]) : page.bytes
+        let decoded = TextDecoder.decode(body, as: decision.encoding, knownValidUTF8: bom == 0 && scan.valid)
+        decision.replacements = decoded.replacements
+        return (parse(validatedUTF8: decoded.utf8), decision)
     }
 }

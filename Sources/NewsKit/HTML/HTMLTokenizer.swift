@@ -173,8 +173,10 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
     private mutating func startTag(end: Bool) {
         tag.name.removeAll(keepingCapacity: true)
-        tag.attributes.removeAll(keepingCapacity: true)
-        tag.attributeBytes.removeAll(keepingCapacity: true)
+        if !tag.attributes.isEmpty {
+            tag.attributes.removeAll(keepingCapacity: true)
+            tag.attributeBytes.removeAll(keepingCapacity: true)
+        }
         tag.selfClosing = false
         tag.isEndTag = end
         attributeIsDuplicate = false
@@ -245,6 +247,36 @@ struct HTMLTokenizer<Sink: TokenSink> {
         return true
     }
 
+    // MARK: Scanning
+
+    @inline(__always) private static func hasZeroByte(_ v: UInt64) -> UInt64 {
+        (v &- 0x0101_0101_0101_0101) & ~v & 0x8080_8080_8080_8080
+    }
+
+    /// The first position at or after `start` holding `a`, `b` or `c` (or `input.count`),
+    /// eight bytes at a time. The lowest flagged byte of a word is always a true match.
+    @inline(__always)
+    private static func scan(_ p: UnsafeBufferPointer<UInt8>, from start: Int, _ a: UInt8, _ b: UInt8, _ c: UInt8) -> Int {
+        var i = start
+        let n = p.count
+        guard let base = p.baseAddress else { return n }
+        let ma = 0x0101_0101_0101_0101 &* UInt64(a)
+        let mb = 0x0101_0101_0101_0101 &* UInt64(b)
+        let mc = 0x0101_0101_0101_0101 &* UInt64(c)
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let hit = hasZeroByte(w ^ ma) | hasZeroByte(w ^ mb) | hasZeroByte(w ^ mc)
+            if hit != 0 { return i + hit.trailingZeroBitCount >> 3 }
+            i += 8
+        }
+        while i < n {
+            let ch = p[i]
+            if ch == a || ch == b || ch == c { return i }
+            i += 1
+        }
+        return n
+    }
+
     // MARK: Character references
 
     /// Consumes a character reference after the `&` at `pos - 1` and appends its expansion (or the
@@ -269,14 +301,17 @@ struct HTMLTokenizer<Sink: TokenSink> {
         while true {
             switch state {
             case .data:
-                // Fast path: copy runs of ordinary bytes.
+                // Fast path: a run of ordinary bytes goes to the sink straight from the input
+                // (splitting character tokens anywhere is allowed: the tree builder merges text).
                 let start = pos
-                while pos < end {
-                    let c = inp[pos]
-                    if c == 0x3C || c == 0x26 || c == 0 { break }
-                    pos += 1
+                pos = HTMLTokenizer.scan(inp, from: pos, 0x3C, 0x26, 0)
+                if pos > start {
+                    if text.isEmpty {
+                        sink.processCharacters(UnsafeBufferPointer(rebasing: inp[start..<pos]))
+                    } else {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos]))
+                    }
                 }
-                if pos > start { text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos])) }
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
                 if c == 0x26 { consumeCharacterReference(inAttribute: false) }
@@ -285,11 +320,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
             case .rcdata:
                 let start = pos
-                while pos < end {
-                    let c = inp[pos]
-                    if c == 0x3C || c == 0x26 || c == 0 { break }
-                    pos += 1
-                }
+                pos = HTMLTokenizer.scan(inp, from: pos, 0x3C, 0x26, 0)
                 if pos > start { text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos])) }
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
@@ -299,12 +330,14 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
             case .rawtext, .scriptData:
                 let start = pos
-                while pos < end {
-                    let c = inp[pos]
-                    if c == 0x3C || c == 0 { break }
-                    pos += 1
+                pos = HTMLTokenizer.scan(inp, from: pos, 0x3C, 0, 0)
+                if pos > start {
+                    if text.isEmpty {
+                        sink.processCharacters(UnsafeBufferPointer(rebasing: inp[start..<pos]))
+                    } else {
+                        text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos]))
+                    }
                 }
-                if pos > start { text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos])) }
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
                 if c == 0x3C { state = state == .rawtext ? .rawtextLessThan : .scriptLessThan }
@@ -335,10 +368,12 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
             case .tagName:
                 // Fast path for the common lowercase name bytes.
+                let nameStart = pos
                 while pos < end {
                     let c = inp[pos]
-                    if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 || c == 0x2D { tag.name.append(c); pos += 1 } else { break }
+                    if c >= 0x61 && c <= 0x7A || c >= 0x30 && c <= 0x39 || c == 0x2D { pos += 1 } else { break }
                 }
+                if pos > nameStart { tag.name.append(contentsOf: UnsafeBufferPointer(rebasing: inp[nameStart..<pos])) }
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
                 if HTMLTokenizer.isWhitespace(c) { state = .beforeAttributeName }
@@ -415,11 +450,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
             case .scriptEscaped:
                 let start = pos
-                while pos < end {
-                    let c = inp[pos]
-                    if c == 0x2D || c == 0x3C || c == 0 { break }
-                    pos += 1
-                }
+                pos = HTMLTokenizer.scan(inp, from: pos, 0x2D, 0x3C, 0)
                 if pos > start { text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos])) }
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
@@ -472,11 +503,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
             case .scriptDoubleEscaped:
                 let start = pos
-                while pos < end {
-                    let c = inp[pos]
-                    if c == 0x2D || c == 0x3C || c == 0 { break }
-                    pos += 1
-                }
+                pos = HTMLTokenizer.scan(inp, from: pos, 0x2D, 0x3C, 0)
                 if pos > start { text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos])) }
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
@@ -519,10 +546,12 @@ struct HTMLTokenizer<Sink: TokenSink> {
                 }
 
             case .attributeName:
+                let nameStart = pos
                 while pos < end {
                     let c = inp[pos]
-                    if c >= 0x61 && c <= 0x7A || c == 0x2D || c >= 0x30 && c <= 0x39 { tag.attributeBytes.append(c); pos += 1 } else { break }
+                    if c >= 0x61 && c <= 0x7A || c == 0x2D || c >= 0x30 && c <= 0x39 || c == 0x5F || c == 0x3A { pos += 1 } else { break }
                 }
+                if pos > nameStart { tag.attributeBytes.append(contentsOf: UnsafeBufferPointer(rebasing: inp[nameStart..<pos])) }
                 if pos >= end { finishAttributeName(); state = .afterAttributeName; continue }
                 let c = inp[pos]
                 if HTMLTokenizer.isWhitespace(c) || c == 0x2F || c == 0x3E {
@@ -557,11 +586,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
             case .attributeValueDoubleQuoted, .attributeValueSingleQuoted:
                 let quote: UInt8 = state == .attributeValueDoubleQuoted ? 0x22 : 0x27
                 let start = pos
-                while pos < end {
-                    let c = inp[pos]
-                    if c == quote || c == 0x26 || c == 0 { break }
-                    pos += 1
-                }
+                pos = HTMLTokenizer.scan(inp, from: pos, quote, 0x26, 0)
                 if pos > start {
                     tag.attributeBytes.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos]))
                     tag.attributes[tag.attributes.count - 1].valueEnd += Int32(pos - start)
@@ -634,11 +659,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
             case .comment:
                 let start = pos
-                while pos < end {
-                    let c = inp[pos]
-                    if c == 0x3C || c == 0x2D || c == 0 { break }
-                    pos += 1
-                }
+                pos = HTMLTokenizer.scan(inp, from: pos, 0x3C, 0x2D, 0)
                 if pos > start { commentData.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos])) }
                 if pos >= end { emitComment(); emitEOF(); return }
                 let c = inp[pos]; pos += 1
@@ -778,7 +799,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
 
             case .cdataSection:
                 let start = pos
-                while pos < end && inp[pos] != 0x5D { pos += 1 }
+                pos = HTMLTokenizer.scan(inp, from: pos, 0x5D, 0x5D, 0x5D)
                 if pos > start { text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos])) }
                 if pos >= end { emitEOF(); return }
                 pos += 1; state = .cdataSectionBracket

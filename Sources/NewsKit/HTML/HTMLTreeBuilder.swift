@@ -194,34 +194,8 @@ struct HTMLTreeBuilder: TokenSink {
 
     // MARK: Categories
 
-    static func isSpecial(_ t: T) -> Bool {
-        switch t {
-        case .address, .applet, .area, .article, .aside, .base, .basefont, .bgsound, .blockquote, .body, .br,
-             .button, .caption, .center, .col, .colgroup, .dd, .details, .dir, .div, .dl, .dt, .embed, .fieldset,
-             .figcaption, .figure, .footer, .form, .frame, .frameset, .h1, .h2, .h3, .h4, .h5, .h6, .head, .header,
-             .hgroup, .hr, .html, .iframe, .img, .input, .keygen, .li, .link, .listing, .main, .marquee, .menu,
-             .meta, .nav, .noembed, .noframes, .noscript, .object, .ol, .p, .param, .plaintext, .pre, .script,
-             .search, .section, .select, .source, .style, .summary, .table, .tbody, .td, .template, .textarea,
-             .tfoot, .th, .thead, .title, .tr, .track, .ul, .wbr, .xmp:
-            return true
-        default:
-            return false
-        }
-    }
-
-    func isSpecial(_ node: Int32) -> Bool {
-        let r = record(node)
-        switch r.namespace {
-        case .html: return HTMLTreeBuilder.isSpecial(tagOf(r.name))
-        case .mathml:
-            switch tagOf(r.name) {
-            case .mi, .mo, .mn, .ms, .mtext, .annotationXml: return true
-            default: return false
-            }
-        case .svg:
-            let t = tagOf(r.name)
-            return t == .foreignObject || t == .desc || t == .title
-        }
+    @inline(__always) func isSpecial(_ node: Int32) -> Bool {
+        store.nodes[Int(node)].flags & ElementFlags.special != 0
     }
 
     static func isFormatting(_ t: T) -> Bool {
@@ -240,45 +214,28 @@ struct HTMLTreeBuilder: TokenSink {
 
     enum Scope { case normal, listItem, button, table, select }
 
-    private func isScopeBoundary(_ node: Int32, _ scope: Scope) -> Bool {
-        let r = record(node)
-        let t = tagOf(r.name)
-        switch r.namespace {
-        case .html:
-            switch scope {
-            case .table: return t == .html || t == .table || t == .template
-            case .select: return t != .optgroup && t != .option
-            case .normal, .listItem, .button:
-                switch t {
-                case .applet, .caption, .html, .table, .td, .th, .marquee, .object, .template: return true
-                case .ol, .ul: return scope == .listItem
-                case .button: return scope == .button
-                default: return false
-                }
-            }
-        case .mathml:
-            if scope == .table { return false }
-            if scope == .select { return true }
-            switch t {
-            case .mi, .mo, .mn, .ms, .mtext, .annotationXml: return true
-            default: return false
-            }
-        case .svg:
-            if scope == .table { return false }
-            if scope == .select { return true }
-            return t == .foreignObject || t == .desc || t == .title
+    @inline(__always) private func isScopeBoundary(_ flags: UInt8, _ scope: Scope) -> Bool {
+        switch scope {
+        case .normal: return flags & ElementFlags.defaultScopeBoundary != 0
+        case .listItem: return flags & ElementFlags.listItemScopeBoundary != 0
+        case .button: return flags & ElementFlags.buttonScopeBoundary != 0
+        case .table: return flags & ElementFlags.tableScopeBoundary != 0
+        case .select: return flags & ElementFlags.insideSelectScope == 0
         }
     }
 
     func inScope(_ tag: T, _ scope: Scope = .normal) -> Bool {
-        var i = open.count - 1
-        while i >= 0 {
-            let node = open[i]
-            if isHTML(node, tag) { return true }
-            if isScopeBoundary(node, scope) { return false }
-            i -= 1
+        let id = tag.id
+        return store.nodes.withUnsafeBufferPointer { nodes in
+            var i = open.count - 1
+            while i >= 0 {
+                let r = nodes[Int(open[i])]
+                if r.name == id && r.namespace == .html { return true }
+                if isScopeBoundary(r.flags, scope) { return false }
+                i -= 1
+            }
+            return false
         }
-        return false
     }
 
     func inScope(node target: Int32, _ scope: Scope = .normal) -> Bool {
@@ -286,7 +243,7 @@ struct HTMLTreeBuilder: TokenSink {
         while i >= 0 {
             let node = open[i]
             if node == target { return true }
-            if isScopeBoundary(node, scope) { return false }
+            if isScopeBoundary(record(node).flags, scope) { return false }
             i -= 1
         }
         return false
@@ -295,9 +252,9 @@ struct HTMLTreeBuilder: TokenSink {
     func inScope(where predicate: (T) -> Bool, _ scope: Scope = .normal) -> Bool {
         var i = open.count - 1
         while i >= 0 {
-            let node = open[i]
-            if record(node).namespace == .html && predicate(htmlTag(node)) { return true }
-            if isScopeBoundary(node, scope) { return false }
+            let r = record(open[i])
+            if r.namespace == .html && predicate(tagOf(r.name)) { return true }
+            if isScopeBoundary(r.flags, scope) { return false }
             i -= 1
         }
         return false

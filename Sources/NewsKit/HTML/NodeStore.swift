@@ -7,6 +7,8 @@ public enum HTMLNodeKind: UInt8, Sendable, Hashable {
 struct NodeRecord {
     var kind: HTMLNodeKind
     var namespace: HTMLNamespace
+    /// Parser categories of an element (``ElementFlags``), computed once at creation.
+    var flags: UInt8 = 0
     var name: UInt32
     var parent: Int32 = -1
     var firstChild: Int32 = -1
@@ -54,7 +56,8 @@ struct NodeStore: Sendable {
     // MARK: Creation
 
     mutating func makeNode(_ kind: HTMLNodeKind, namespace: HTMLNamespace = .html, name: UInt32 = 0) -> Int32 {
-        nodes.append(NodeRecord(kind: kind, namespace: namespace, name: name))
+        let flags = kind == .element ? ElementFlags.of(namespace, name) : 0
+        nodes.append(NodeRecord(kind: kind, namespace: namespace, flags: flags, name: name))
         return Int32(nodes.count - 1)
     }
 
@@ -206,5 +209,60 @@ struct NodeStore: Sendable {
             return true
         }
         return false
+    }
+}
+
+/// Categories the tree builder tests on every stack walk, as bits of ``NodeRecord/flags``.
+enum ElementFlags {
+    static let special: UInt8 = 1
+    static let defaultScopeBoundary: UInt8 = 2
+    static let listItemScopeBoundary: UInt8 = 4
+    static let buttonScopeBoundary: UInt8 = 8
+    static let tableScopeBoundary: UInt8 = 16
+    /// `option` and `optgroup`: the only elements that do not bound the select scope.
+    static let insideSelectScope: UInt8 = 32
+
+    static func of(_ namespace: HTMLNamespace, _ name: UInt32) -> UInt8 {
+        let t = tagOf(name)
+        var f: UInt8 = 0
+        switch namespace {
+        case .html:
+            if isSpecialHTML(t) { f |= special }
+            switch t {
+            case .applet, .caption, .html, .table, .td, .th, .marquee, .object, .template:
+                f |= defaultScopeBoundary | listItemScopeBoundary | buttonScopeBoundary
+            case .ol, .ul: f |= listItemScopeBoundary
+            case .button: f |= buttonScopeBoundary
+            case .option, .optgroup: f |= insideSelectScope
+            default: break
+            }
+            if t == .html || t == .table || t == .template { f |= tableScopeBoundary }
+        case .mathml:
+            switch t {
+            case .mi, .mo, .mn, .ms, .mtext, .annotationXml:
+                f |= special | defaultScopeBoundary | listItemScopeBoundary | buttonScopeBoundary
+            default: break
+            }
+        case .svg:
+            if t == .foreignObject || t == .desc || t == .title {
+                f |= special | defaultScopeBoundary | listItemScopeBoundary | buttonScopeBoundary
+            }
+        }
+        return f
+    }
+
+    static func isSpecialHTML(_ t: T) -> Bool {
+        switch t {
+        case .address, .applet, .area, .article, .aside, .base, .basefont, .bgsound, .blockquote, .body, .br,
+             .button, .caption, .center, .col, .colgroup, .dd, .details, .dir, .div, .dl, .dt, .embed, .fieldset,
+             .figcaption, .figure, .footer, .form, .frame, .frameset, .h1, .h2, .h3, .h4, .h5, .h6, .head, .header,
+             .hgroup, .hr, .html, .iframe, .img, .input, .keygen, .li, .link, .listing, .main, .marquee, .menu,
+             .meta, .nav, .noembed, .noframes, .noscript, .object, .ol, .p, .param, .plaintext, .pre, .script,
+             .search, .section, .select, .source, .style, .summary, .table, .tbody, .td, .template, .textarea,
+             .tfoot, .th, .thead, .title, .tr, .track, .ul, .wbr, .xmp:
+            return true
+        default:
+            return false
+        }
     }
 }

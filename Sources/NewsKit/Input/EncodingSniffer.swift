@@ -1,3 +1,5 @@
+import Foundation
+
 /// Which encoding a page was decoded with, and why: recorded on every ``Document``.
 public struct EncodingDecision: Sendable, Hashable, Codable, CustomStringConvertible {
     /// What settled the encoding.
@@ -38,6 +40,11 @@ public enum EncodingSniffer {
     ///   - isHTML: whether to prescan for `<meta>` (not for text captures or Markdown).
     /// - Returns: the decision, and how many bytes of BOM to skip.
     public static func sniff(_ bytes: [UInt8], contentType: String? = nil, isHTML: Bool = true) -> (EncodingDecision, bomLength: Int) {
+        decide(bytes, contentType: contentType, isHTML: isHTML, scan: UTF8Repair.scan(bytes))
+    }
+
+    /// ``sniff(_:contentType:isHTML:)`` with the UTF-8 scan of the bytes already done.
+    static func decide(_ bytes: [UInt8], contentType: String?, isHTML: Bool = true, scan: UTF8Repair.Scan) -> (EncodingDecision, bomLength: Int) {
         if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
             return (EncodingDecision(encoding: .utf8, source: .byteOrderMark, reason: "UTF-8 byte order mark"), 3)
         }
@@ -57,8 +64,8 @@ public enum EncodingSniffer {
             declared = (e, .meta, label)
             late = isLate
         }
-        let validUTF8 = bytes.withUnsafeBufferPointer { UTF8Repair.firstInvalidOffset($0) == nil }
-        let hasMultibyte = validUTF8 && bytes.contains { $0 >= 0x80 }
+        let validUTF8 = scan.valid
+        let hasMultibyte = scan.validWithMultibyte
         let where_: (EncodingDecision.Source) -> String = {
             $0 == .transport ? "in the Content-Type header" : late ? "in a <meta> tag after the first 1024 bytes" : "in a <meta> tag"
         }
@@ -105,7 +112,40 @@ public enum EncodingSniffer {
     static func metaDeclaration(_ bytes: [UInt8]) -> (label: String, late: Bool)? {
         if let label = prescanForMeta(bytes) { return (label, false) }
         guard bytes.count > 1024 else { return nil }
-        if let label = prescanForMeta(bytes, limit: 65_536) { return (label, true) }
+        // Late declarations: find each "charset" (memmem, any common casing) in the first 64 KiB
+        // and prescan from the tag that holds it.
+        return bytes.withUnsafeBufferPointer { all -> (String, Bool)? in
+            guard let base = all.baseAddress else { return nil }
+            let end = min(all.count, 65_536)
+            for needle in ["charset", "CHARSET", "Charset"] {
+                var from = 1024 - 16
+                while from < end {
+                    guard let offset = find(Array(needle.utf8), in: all, from: from, to: end) else { break }
+                    var lt = offset
+                    while lt > 0 && offset - lt < 512 && all[lt] != 0x3C { lt -= 1 }
+                    if all[lt] == 0x3C, let label = prescan(UnsafeBufferPointer(rebasing: all[lt..<min(end, lt + 1024)])) {
+                        return (label, true)
+                    }
+                    from = offset + 7
+                }
+            }
+            return nil
+        }
+    }
+
+    /// The offset of `needle` in `b[from..<to]` (memchr on its first byte, then a compare).
+    static func find(_ needle: [UInt8], in b: UnsafeBufferPointer<UInt8>, from: Int, to: Int) -> Int? {
+        guard let base = b.baseAddress, let first = needle.first else { return nil }
+        var i = from
+        while i + needle.count <= to {
+            guard let p = memchr(base + i, Int32(first), to - i) else { return nil }
+            let at = base.distance(to: p.assumingMemoryBound(to: UInt8.self))
+            if at + needle.count > to { return nil }
+            var k = 1
+            while k < needle.count && b[at + k] == needle[k] { k += 1 }
+            if k == needle.count { return at }
+            i = at + 1
+        }
         return nil
     }
 
@@ -114,25 +154,33 @@ public enum EncodingSniffer {
     @inline(__always) private static func isSpace(_ c: UInt8) -> Bool { c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0x20 }
     @inline(__always) private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 
-    /// Prescans the first 1024 bytes for a `<meta>` charset declaration; returns the label.
+    /// Prescans the first `limit` bytes (1024, as browsers do) for a `<meta>` charset
+    /// declaration; returns the label.
     public static func prescanForMeta(_ all: [UInt8], limit: Int = 1024) -> String? {
-        let b = all.count > limit ? Array(all[0..<limit]) : all
-        let n = b.count
-        var i = 0
-        func startsWith(_ s: String, at p: Int, ci: Bool = true) -> Bool {
-            let u = Array(s.utf8)
-            guard p + u.count <= n else { return false }
-            for k in 0..<u.count where (ci ? lower(b[p + k]) : b[p + k]) != u[k] { return false }
-            return true
+        all.withUnsafeBufferPointer { whole in
+            prescan(UnsafeBufferPointer(rebasing: whole[0..<min(limit, whole.count)]))
         }
+    }
+
+    private static func prescan(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        let n = b.count
+        guard let base = b.baseAddress else { return nil }
+        @inline(__always) func at(_ p: Int) -> UInt8 { p < n ? b[p] : 0 }
+        @inline(__always) func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+        var i = 0
         while i < n {
-            if startsWith("<!--", at: i) {
+            // Jump to the next '<'.
+            guard let lt = memchr(base + i, 0x3C, n - i) else { return nil }
+            i = base.distance(to: lt.assumingMemoryBound(to: UInt8.self))
+            let c1 = at(i + 1)
+            if c1 == 0x21 && at(i + 2) == 0x2D && at(i + 3) == 0x2D {           // <!--
                 i += 4
-                while i < n && !startsWith("-->", at: i) { i += 1 }
+                while i < n && !(b[i] == 0x2D && at(i + 1) == 0x2D && at(i + 2) == 0x3E) { i += 1 }
                 i += 3
                 continue
             }
-            if startsWith("<meta", at: i), i + 5 < n, isSpace(b[i + 5]) || b[i + 5] == 0x2F {
+            if lower(c1) == 0x6D && lower(at(i + 2)) == 0x65 && lower(at(i + 3)) == 0x74 && lower(at(i + 4)) == 0x61
+                && (isSpace(at(i + 5)) || at(i + 5) == 0x2F) {                   // <meta
                 i += 6
                 var gotPragma = false
                 var needPragma: Bool? = nil
@@ -154,14 +202,13 @@ public enum EncodingSniffer {
                 if TextEncoding(label: cs) == nil { continue }
                 return cs
             }
-            if b[i] == 0x3C && i + 1 < n && ((lower(b[i + 1]) >= 0x61 && lower(b[i + 1]) <= 0x7A) ||
-                (b[i + 1] == 0x2F && i + 2 < n && lower(b[i + 2]) >= 0x61 && lower(b[i + 2]) <= 0x7A)) {
+            if isLetter(c1) || (c1 == 0x2F && isLetter(at(i + 2))) {
                 i += 2
                 while i < n && !isSpace(b[i]) && b[i] != 0x3E { i += 1 }
-                while let (_, _, next) = getAttribute(b, i) { i = next }
+                while let next = skipAttribute(b, i) { i = next }
                 continue
             }
-            if startsWith("<!", at: i) || startsWith("</", at: i) || startsWith("<?", at: i) {
+            if c1 == 0x21 || c1 == 0x2F || c1 == 0x3F {
                 while i < n && b[i] != 0x3E { i += 1 }
                 i += 1
                 continue
@@ -171,8 +218,38 @@ public enum EncodingSniffer {
         return nil
     }
 
+    /// The "get an attribute" step without building strings: the position after the attribute.
+    private static func skipAttribute(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> Int? {
+        let n = b.count
+        var i = start
+        while i < n && (isSpace(b[i]) || b[i] == 0x2F) { i += 1 }
+        guard i < n, b[i] != 0x3E else { return nil }
+        var nameLength = 0
+        while i < n {
+            let c = b[i]
+            if c == 0x3D && nameLength > 0 { i += 1; break }
+            if isSpace(c) {
+                while i < n && isSpace(b[i]) { i += 1 }
+                if i < n && b[i] == 0x3D { i += 1; break }
+                return i
+            }
+            if c == 0x2F || c == 0x3E { return i }
+            nameLength += 1; i += 1
+        }
+        while i < n && isSpace(b[i]) { i += 1 }
+        guard i < n else { return i }
+        if b[i] == 0x22 || b[i] == 0x27 {
+            let q = b[i]
+            i += 1
+            while i < n && b[i] != q { i += 1 }
+            return i + 1
+        }
+        while i < n && !isSpace(b[i]) && b[i] != 0x3E { i += 1 }
+        return i
+    }
+
     /// The "get an attribute" step of the prescan: name, value (lowercased) and the next position.
-    private static func getAttribute(_ b: [UInt8], _ start: Int) -> (String, String, Int)? {
+    private static func getAttribute(_ b: UnsafeBufferPointer<UInt8>, _ start: Int) -> (String, String, Int)? {
         let n = b.count
         var i = start
         while i < n && (isSpace(b[i]) || b[i] == 0x2F) { i += 1 }

@@ -58,30 +58,56 @@ public struct Page: Sendable, Hashable {
     ///   - maximumBytes: files larger than this are refused (a clear error, not an attempt).
     /// - Throws: ``InputError`` with code `notFound`, `unreadable` or `tooLarge`, naming the path.
     public static func read(path: String, maximumBytes: Int = Page.defaultMaximumBytes) throws(InputError) -> Page {
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError(.notFound, input: path, "no such file")
+        let fd = open(path, O_RDONLY)
+        if fd < 0 {
+            let err = errno
+            throw InputError(err == ENOENT || err == ENOTDIR ? .notFound : .unreadable, input: path,
+                             err == ENOENT ? "no such file" : String(cString: strerror(err)))
         }
-        if isDirectory.boolValue { throw InputError(.unreadable, input: path, "is a directory") }
-        let attributes = try? fm.attributesOfItem(atPath: path)
-        if let size = attributes?[.size] as? Int, size > maximumBytes {
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else { throw InputError(.unreadable, input: path, String(cString: strerror(errno))) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(.unreadable, input: path, "is a directory") }
+        let size = Int(info.st_size)
+        if size > maximumBytes {
             throw InputError(.tooLarge, input: path, "\(size) bytes is over the limit of \(maximumBytes)")
         }
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(.unreadable, input: path, "cannot open (permissions?)")
+        // Read straight into the array; keep reading past `size` for files that grow or report 0 (pipes, /proc).
+        // Read straight into the array; a file that reports size 0 or grows (pipes, /proc) is read on in chunks.
+        var failure: Int32 = 0
+        let capacity = max(size, 0) + 1
+        var bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+            initialized = Page.readFully(fd, into: UnsafeMutableRawBufferPointer(buffer), failure: &failure)
         }
-        defer { try? handle.close() }
-        let data: Data
-        do {
-            data = try handle.read(upToCount: maximumBytes + 1) ?? Data()
-        } catch {
-            throw InputError(.unreadable, input: path, "\(error)")
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while failure == 0 && bytes.count >= capacity - 1 && bytes.count <= maximumBytes {
+            let n = chunk.withUnsafeMutableBytes { Page.readFully(fd, into: $0, failure: &failure) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
         }
-        if data.count > maximumBytes {
-            throw InputError(.tooLarge, input: path, "over the limit of \(maximumBytes) bytes")
+        if failure != 0 { throw InputError(.unreadable, input: path, String(cString: strerror(failure))) }
+        if bytes.count > maximumBytes { throw InputError(.tooLarge, input: path, "over the limit of \(maximumBytes) bytes") }
+        #if canImport(Darwin)
+        let mtime = info.st_mtimespec
+        #else
+        let mtime = info.st_mtim
+        #endif
+        let modified = Date(timeIntervalSince1970: Double(mtime.tv_sec) + Double(mtime.tv_nsec) / 1e9)
+        return Page(bytes: bytes, filePath: path, fetchedAt: modified)
+    }
+}
+
+extension Page {
+    /// Reads until the buffer is full or the file ends; returns the byte count.
+    fileprivate static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
+        var count = 0
+        while count < buffer.count {
+            let n = Foundation.read(fd, buffer.baseAddress! + count, buffer.count - count)
+            if n < 0 { if errno == EINTR { continue }; failure = errno; break }
+            if n == 0 { break }
+            count += n
         }
-        return Page(bytes: [UInt8](data), filePath: path, fetchedAt: attributes?[.modificationDate] as? Date)
+        return count
     }
 }
 

@@ -53,9 +53,10 @@ public enum TextEncoding: String, Sendable, Hashable, Codable, CaseIterable {
 /// Decodes bytes in a ``TextEncoding`` to UTF-8 bytes; undecodable sequences become U+FFFD.
 enum TextDecoder {
     /// - Returns: UTF-8 bytes and the number of U+FFFD replacements made.
-    static func decode(_ bytes: [UInt8], as encoding: TextEncoding) -> (utf8: [UInt8], replacements: Int) {
+    static func decode(_ bytes: [UInt8], as encoding: TextEncoding, knownValidUTF8: Bool = false) -> (utf8: [UInt8], replacements: Int) {
         switch encoding {
         case .utf8:
+            if knownValidUTF8 { return (bytes, 0) }
             let repaired = UTF8Repair.repaired(bytes)
             return (repaired, repaired.count == bytes.count && repaired == bytes ? 0 : countReplacements(repaired) - countReplacements(bytes))
         case .utf16LE, .utf16BE:

@@ -6,10 +6,31 @@ public enum UTF8Repair {
         bytes.withUnsafeBufferPointer { firstInvalidOffset($0) == nil }
     }
 
-    /// Whether `bytes` is well-formed UTF-8 containing at least one multi-byte sequence.
-    static func isValidWithMultibyte(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard firstInvalidOffset(bytes) == nil else { return false }
-        return bytes.contains { $0 >= 0x80 }
+    /// One pass over the bytes: whether they are valid UTF-8, and whether any byte is non-ASCII.
+    struct Scan {
+        var valid: Bool
+        var hasNonASCII: Bool
+        /// Valid UTF-8 with at least one multi-byte character.
+        var validWithMultibyte: Bool { valid && hasNonASCII }
+    }
+
+    static func scan(_ bytes: [UInt8]) -> Scan {
+        bytes.withUnsafeBufferPointer { b in
+            let n = b.count
+            var i = 0
+            var nonASCII = false
+            while i < n {
+                if i + 8 <= n {
+                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                }
+                if b[i] >= 0x80 { nonASCII = true }
+                let len = sequenceLength(b, at: i)
+                if len == 0 { return Scan(valid: false, hasNonASCII: true) }
+                i += len
+            }
+            return Scan(valid: true, hasNonASCII: nonASCII)
+        }
     }
 
     /// `bytes` unchanged when valid (no copy), else a repaired copy.
