@@ -45,6 +45,7 @@ public final class Document: Sendable {
     /// The Markdown body of a front-matter file whose body is not HTML.
     public let markdownBody: String?
     private let lazyBlocks = LazyValue<[Block]>()
+    private let lazyMetadata = LazyValue<PageMetadata>()
 
     /// Decodes and recognizes a page.
     /// - Throws: ``InputError`` naming the page when it is empty, binary, or too large.
@@ -109,6 +110,12 @@ public final class Document: Sendable {
             if let markdownBody { return MarkdownBlocks.blocks(of: Substring(markdownBody)) }
             return TextCaptureBlocks.blocks(of: utf8)
         }
+    }
+
+    /// What an HTML page (or the HTML body of a front-matter file) says about itself: JSON-LD,
+    /// OpenGraph, meta tags (computed once, on first use; empty for other kinds).
+    public var metadata: PageMetadata {
+        lazyMetadata.get { html.map(PageMetadata.init) ?? PageMetadata() }
     }
 
     // MARK: Recognition

@@ -277,7 +277,7 @@ public struct HTMLDescendants: Sequence {
 
 extension String {
     /// Runs of whitespace collapsed to one space, trimmed at both ends.
-    func collapsingWhitespace() -> String {
+    public func collapsingWhitespace() -> String {
         var out = ""
         out.reserveCapacity(utf8.count)
         var pendingSpace = false

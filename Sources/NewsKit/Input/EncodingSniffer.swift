@@ -112,10 +112,9 @@ public enum EncodingSniffer {
     static func metaDeclaration(_ bytes: [UInt8]) -> (label: String, late: Bool)? {
         if let label = prescanForMeta(bytes) { return (label, false) }
         guard bytes.count > 1024 else { return nil }
-        // Late declarations: find each "charset" (memmem, any common casing) in the first 64 KiB
+        // Late declarations: find each "charset" (in its common casings) in the first 64 KiB
         // and prescan from the tag that holds it.
         return bytes.withUnsafeBufferPointer { all -> (String, Bool)? in
-            guard let base = all.baseAddress else { return nil }
             let end = min(all.count, 65_536)
             for needle in ["charset", "CHARSET", "Charset"] {
                 var from = 1024 - 16

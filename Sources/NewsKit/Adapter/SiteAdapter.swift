@@ -1,0 +1,91 @@
+import Foundation
+
+/// Reads the pages of one site (or one kind of page) into ``Article``s.
+///
+/// ```swift
+/// struct ExampleDailyAdapter: SiteAdapter {
+///     let id = "example-daily"
+///     let version = "1"
+///     let summary = "example.com articles"
+///     let hosts = ["example.com"]
+///     func confidence(for document: Document) -> Double { matchesHost(document) ? 1 : 0 }
+///     func extract(_ document: Document) throws(ExtractionError) -> Article { … }
+/// }
+/// ```
+///
+/// Implementation requirements: an adapter does no I/O and reads no clock (time comes from the
+/// ``Page``), so identical bytes always give identical articles. It is a `Sendable` value. It
+/// leaves `id`, `url`, `file` and `adapter` to the ``AdapterRegistry``, which fills them the
+/// same way for every adapter. See `docs/adding-an-adapter.md`.
+public protocol SiteAdapter: Sendable {
+    /// A unique, stable id (`yonhap`), used on the command line and in ``Article/adapter``.
+    var id: String { get }
+    /// Bump it whenever the adapter's output for the same page changes.
+    var version: String { get }
+    /// One line saying what the adapter reads, for `newskit-demo adapters`.
+    var summary: String { get }
+    /// The hosts whose pages the adapter owns; subdomains match too (`yna.co.kr` ⊇ `www.yna.co.kr`).
+    var hosts: [String] { get }
+    /// How sure the adapter is that this is its page: 0 (not its page) … 1 (certain).
+    /// Host matches, markup fingerprints and, for text captures, the layout's telltale lines count.
+    func confidence(for document: Document) -> Double
+    /// Reads the document.
+    /// - Throws: ``ExtractionError`` when the page is not an article the adapter can read.
+    func extract(_ document: Document) throws(ExtractionError) -> Article
+}
+
+extension SiteAdapter {
+    public var hosts: [String] { [] }
+
+    /// The ``AdapterInfo`` stamped on articles.
+    public var info: AdapterInfo { AdapterInfo(id: id, version: version) }
+
+    /// Whether the page's URL (final, requested or canonical) is on one of ``hosts``.
+    public func matchesHost(_ document: Document) -> Bool {
+        var candidates: [String] = []
+        if let h = document.page.url?.host { candidates.append(h) }
+        if let h = document.page.requestedURL?.host { candidates.append(h) }
+        if document.html != nil, let canonical = document.metadata.canonicalURL, let h = URL(string: canonical)?.host {
+            candidates.append(h)
+        }
+        for candidate in candidates {
+            let c = candidate.lowercased()
+            for host in hosts where c == host || c.hasSuffix("." + host) { return true }
+        }
+        return false
+    }
+}
+
+/// Why an adapter could not read a page. Carries the page (URL or path) and the adapter.
+public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// The page is not an article (a section front, a list, a home page).
+        public static let notAnArticle = Code(rawValue: "notAnArticle")
+        /// No article text could be found.
+        public static let noContent = Code(rawValue: "noContent")
+        /// The adapter asked for does not exist, or does not read this kind of document.
+        public static let unsupported = Code(rawValue: "unsupported")
+    }
+
+    public let code: Code
+    /// The page's URL or path.
+    public let input: String
+    /// The adapter that failed, if one was chosen.
+    public let adapter: String?
+    public let message: String
+
+    public init(_ code: Code, input: String, adapter: String? = nil, _ message: String) {
+        self.code = code
+        self.input = input
+        self.adapter = adapter
+        self.message = message
+    }
+
+    public var description: String {
+        "\(input): \(message)" + (adapter.map { " (adapter \($0))" } ?? "")
+    }
+}

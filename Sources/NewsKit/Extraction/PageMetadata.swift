@@ -1,0 +1,193 @@
+import Foundation
+
+/// What a page says about itself in machine-readable form: JSON-LD (`NewsArticle` and kin),
+/// OpenGraph and `article:*` properties, `<meta name>` tags, `<link rel=canonical>`, `<time>`
+/// and `<html lang>`. Read once per page; adapters and the generic extractor start from it.
+public struct PageMetadata: Sendable, Hashable {
+    public var title: String?
+    /// The `<title>` element's text.
+    public var documentTitle: String?
+    public var siteName: String?
+    public var description: String?
+    public var canonicalURL: String?
+    public var published: Instant?
+    public var modified: Instant?
+    public var authors: [String] = []
+    public var images: [String] = []
+    public var sections: [String] = []
+    public var keywords: [String] = []
+    public var language: String?
+    /// JSON-LD `articleBody`, when the page ships one.
+    public var articleBody: String?
+    /// `og:type` (`article`, `website`).
+    public var type: String?
+    /// The JSON-LD `@type` of the article object found (`NewsArticle`).
+    public var jsonLDType: String?
+
+    public init() {}
+
+    static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
+                                            "BlogPosting", "OpinionNewsArticle", "BackgroundNewsArticle", "Report",
+                                            "ReviewNewsArticle", "LiveBlogPosting", "SocialMediaPosting", "TechArticle",
+                                            "ScholarlyArticle", "AskPublicQuestion", "VideoObject"]
+
+    /// Reads the metadata of a document.
+    public init(_ doc: HTMLDocument) {
+        self.init()
+        var og: [String: [String]] = [:]
+        var names: [String: [String]] = [:]
+        var itemprops: [String: String] = [:]
+        documentTitle = doc.title
+        if let lang = doc.documentElement?.attribute("lang"), !lang.isEmpty { language = lang }
+        for node in doc.root.descendants where node.isElement && node.namespace == .html {
+            switch node.tagName {
+            case "meta":
+                let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard let content, !content.isEmpty else {
+                    continue
+                }
+                if let p = node.attribute("property") ?? node.attribute("name"), !p.isEmpty {
+                    let key = p.lowercased()
+                    if key.hasPrefix("og:") || key.hasPrefix("article:") || key.hasPrefix("twitter:") || key.hasPrefix("dable:") {
+                        og[key, default: []].append(content)
+                    } else {
+                        names[key, default: []].append(content)
+                    }
+                }
+                if let ip = node.attribute("itemprop") { itemprops[ip] = itemprops[ip] ?? content }
+                if let he = node.attribute("http-equiv"), he.lowercased() == "content-language", language == nil { language = content }
+            case "link":
+                if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
+                   let href = node.attribute("href"), !href.isEmpty, canonicalURL == nil {
+                    canonicalURL = href.trimmingCharacters(in: .whitespaces)
+                }
+            case "script":
+                if let type = node.attribute("type")?.lowercased(), type.contains("ld+json") {
+                    readJSONLD(node.textContent)
+                }
+            case "time":
+                if published == nil, let dt = node.attribute("datetime"), let i = Instant(iso8601: dt) ?? KoreanDates.parse(dt) {
+                    if let ip = node.attribute("itemprop"), ip == "dateModified" { modified = modified ?? i } else { itemprops["time"] = itemprops["time"] ?? dt }
+                }
+            default:
+                if let ip = node.attribute("itemprop"), ["datePublished", "dateModified", "headline", "author"].contains(ip) {
+                    let v = node.attribute("content") ?? node.attribute("datetime") ?? node.textContent.collapsingWhitespace()
+                    if !v.isEmpty { itemprops[ip] = itemprops[ip] ?? v }
+                }
+            }
+        }
+        func first(_ dict: [String: [String]], _ keys: String...) -> String? {
+            for k in keys { if let v = dict[k]?.first, !v.isEmpty { return v } }
+            return nil
+        }
+        title = title ?? first(og, "og:title", "twitter:title", "dable:title") ?? itemprops["headline"] ?? first(names, "title")
+        siteName = siteName ?? first(og, "og:site_name", "twitter:site:name") ?? first(names, "application-name", "publisher")
+        description = description ?? first(og, "og:description", "twitter:description") ?? first(names, "description")
+        canonicalURL = canonicalURL ?? first(og, "og:url")
+        type = first(og, "og:type")
+        let dateOf: (String?) -> Instant? = { s in s.flatMap { Instant(iso8601: $0) ?? KoreanDates.parse($0) } }
+        published = published ?? dateOf(first(og, "article:published_time", "og:published_time", "dable:published_time"))
+            ?? dateOf(itemprops["datePublished"]) ?? dateOf(first(names, "pubdate", "publishdate", "publish-date", "date", "article:published_time",
+                                                                   "og:regdate", "parsely-pub-date", "dc.date", "dc.date.issued", "sailthru.date"))
+            ?? dateOf(itemprops["time"])
+        modified = modified ?? dateOf(first(og, "article:modified_time", "og:updated_time")) ?? dateOf(itemprops["dateModified"])
+            ?? dateOf(first(names, "lastmod", "last-modified", "dc.date.modified"))
+        if authors.isEmpty {
+            for a in (og["article:author"] ?? []) + (names["author"] ?? []) + (names["byl"] ?? []) + (names["dable:author"] ?? [])
+            where !a.hasPrefix("http") && !authors.contains(a) {
+                authors.append(a)
+            }
+            if authors.isEmpty, let a = itemprops["author"] { authors.append(a) }
+        }
+        for img in (og["og:image"] ?? []) + (og["twitter:image"] ?? []) where !images.contains(img) { images.append(img) }
+        for s in og["article:section"] ?? [] where !sections.contains(s) { sections.append(s) }
+        let keywordSource = (og["article:tag"] ?? []) + (names["news_keywords"] ?? []) + (names["keywords"] ?? [])
+        for k in keywordSource.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        where !k.isEmpty && !keywords.contains(k) {
+            keywords.append(k)
+        }
+        if language == nil, let locale = first(og, "og:locale") { language = locale.replacingOccurrences(of: "_", with: "-") }
+    }
+
+    // MARK: JSON-LD
+
+    mutating func readJSONLD(_ raw: String) {
+        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.hasPrefix("<!--") { text = String(text.dropFirst(4)) }
+        if text.hasSuffix("-->") { text = String(text.dropLast(3)) }
+        var json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
+        if json == nil {
+            // Pages often put raw newlines and tabs inside strings; JSON forbids them.
+            let repaired = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+            json = try? JSONSerialization.jsonObject(with: Data(repaired.utf8), options: [.fragmentsAllowed])
+        }
+        guard let json else { return }
+        for object in PageMetadata.objects(in: json) {
+            guard let type = PageMetadata.types(of: object).first(where: { PageMetadata.articleTypes.contains($0) }) else {
+                if PageMetadata.types(of: object).contains(where: { $0 == "WebSite" || $0 == "Organization" || $0 == "NewsMediaOrganization" }),
+                   siteName == nil, let name = object["name"] as? String {
+                    siteName = name
+                }
+                continue
+            }
+            if jsonLDType != nil && type == "VideoObject" { continue }
+            jsonLDType = jsonLDType ?? type
+            if let h = (object["headline"] as? String) ?? (object["name"] as? String), title == nil { title = h.collapsingWhitespace() }
+            if let d = object["datePublished"] as? String, published == nil { published = Instant(iso8601: d) ?? KoreanDates.parse(d) }
+            if let d = object["dateModified"] as? String, modified == nil { modified = Instant(iso8601: d) ?? KoreanDates.parse(d) }
+            if let d = object["description"] as? String, description == nil { description = d.collapsingWhitespace() }
+            if let b = object["articleBody"] as? String, articleBody == nil, !b.isEmpty { articleBody = b }
+            if canonicalURL == nil {
+                if let u = object["url"] as? String { canonicalURL = u }
+                else if let m = object["mainEntityOfPage"] as? [String: Any], let u = (m["@id"] as? String) ?? (m["url"] as? String) { canonicalURL = u }
+                else if let u = object["mainEntityOfPage"] as? String { canonicalURL = u }
+            }
+            for a in PageMetadata.names(object["author"]) where !authors.contains(a) { authors.append(a) }
+            for img in PageMetadata.urls(object["image"]) where !images.contains(img) { images.append(img) }
+            if let s = object["articleSection"] {
+                for v in (s as? [String]) ?? [(s as? String) ?? ""] where !v.isEmpty && !sections.contains(v) { sections.append(v) }
+            }
+            if let k = object["keywords"] {
+                let list = (k as? [String]) ?? ((k as? String)?.split(separator: ",").map(String.init) ?? [])
+                for v in list.map({ $0.trimmingCharacters(in: .whitespaces) }) where !v.isEmpty && !keywords.contains(v) { keywords.append(v) }
+            }
+            if let p = object["publisher"] as? [String: Any], let n = p["name"] as? String, siteName == nil { siteName = n }
+            if let l = object["inLanguage"] as? String, language == nil { language = l }
+        }
+    }
+
+    /// Every JSON object in a JSON-LD value, `@graph` and arrays flattened.
+    static func objects(in json: Any) -> [[String: Any]] {
+        var out: [[String: Any]] = []
+        var work: [Any] = [json]
+        while let v = work.popLast() {
+            if let a = v as? [Any] { work.append(contentsOf: a.reversed()) }
+            else if let d = v as? [String: Any] {
+                out.append(d)
+                if let g = d["@graph"] { work.append(g) }
+            }
+        }
+        return out
+    }
+
+    static func types(of object: [String: Any]) -> [String] {
+        if let t = object["@type"] as? String { return [t] }
+        return object["@type"] as? [String] ?? []
+    }
+
+    static func names(_ v: Any?) -> [String] {
+        guard let v else { return [] }
+        if let s = v as? String { return s.isEmpty ? [] : [s.collapsingWhitespace()] }
+        if let d = v as? [String: Any] { return names(d["name"]) }
+        if let a = v as? [Any] { return a.flatMap { names($0) } }
+        return []
+    }
+
+    static func urls(_ v: Any?) -> [String] {
+        guard let v else { return [] }
+        if let s = v as? String { return [s] }
+        if let d = v as? [String: Any] { return urls(d["url"] ?? d["contentUrl"] ?? d["@id"]) }
+        if let a = v as? [Any] { return a.flatMap { urls($0) } }
+        return []
+    }
+}

@@ -1,0 +1,179 @@
+import Foundation
+
+/// Bylines, datelines, lead tags and reporter e-mails as Korean news writes them.
+///
+/// - `(모스크바·서울=연합뉴스) 최인영 특파원 박수윤 기자 = 본문…`: dateline `모스크바·서울`,
+///   agency `연합뉴스`, two authors, and the paragraph text after `=`.
+/// - `[서울=뉴시스]홍길동 기자 =`, `【서울=뉴시스】`, `(서울=뉴스1) 홍길동 기자 =`.
+/// - Byline lines: `홍길동 기자`, `/홍길동 기자 hong@example.com`, `글·사진 홍길동 기자`,
+///   `홍길동·김철수 기자`, `[홍길동 기자]`, `홍길동 기자(hong@example.com)`.
+/// - Lead tags: `[동포투데이]본문…`.
+/// - E-mail lines: `clap@yna.co.kr`.
+public enum Bylines {
+    /// Roles written after a reporter's name, longest first.
+    public static let roles = ["선임기자", "전문기자", "수습기자", "인턴기자", "객원기자", "취재기자", "사진기자", "영상기자",
+                               "논설위원실장", "논설실장", "논설위원", "편집위원", "전문위원", "선임연구위원", "연구위원", "대기자",
+                               "특파원", "통신원", "칼럼니스트", "기자", "앵커", "리포터", "PD", "에디터", "객원칼럼니스트", "위원", "교수"]
+
+    /// A dateline at the start of a paragraph, with the byline that follows it.
+    public struct Dateline: Sendable, Hashable {
+        /// `모스크바·서울` (nil for `(연합뉴스)` alone).
+        public var place: String?
+        /// `연합뉴스`, `뉴스1`, `뉴시스` …
+        public var agency: String
+        public var authors: [Author]
+        /// The paragraph with the dateline and byline removed.
+        public var rest: String
+    }
+
+    /// Reads `(place=agency) names roles = text` at the start of a paragraph.
+    public static func dateline(in text: String) -> Dateline? {
+        let t = text.trimmingLeadingSpace()
+        guard let open = t.first, "([【<〔".contains(open) else { return nil }
+        let close: Character = open == "(" ? ")" : open == "[" ? "]" : open == "【" ? "】" : open == "<" ? ">" : "〕"
+        guard let closeIndex = t.firstIndex(of: close) else { return nil }
+        let inside = t[t.index(after: t.startIndex)..<closeIndex]
+        guard inside.count <= 40, let eq = inside.lastIndex(of: "=") else { return nil }
+        let agency = inside[inside.index(after: eq)...].trimmingCharacters(in: .whitespaces)
+        let placePart = inside[..<eq].trimmingCharacters(in: .whitespaces)
+        guard !agency.isEmpty, agency.count <= 12, !agency.contains(" ") else { return nil }
+        // "(사진=연합뉴스)" and friends credit a photo; they are not datelines.
+        for photoWord in ["사진", "그래픽", "자료", "제공", "영상", "출처"] where placePart.contains(photoWord) { return nil }
+        var rest = t[t.index(after: closeIndex)...].trimmingLeadingSpace()
+        var authors: [Author] = []
+        // The byline runs to the next "=" when what comes before it reads as names and roles.
+        if let eq2 = rest.firstIndex(of: "="), rest.distance(from: rest.startIndex, to: eq2) <= 60 {
+            let bylineText = rest[..<eq2].trimmingCharacters(in: .whitespaces)
+            if let parsed = parseNames(bylineText), !parsed.isEmpty {
+                authors = parsed
+                rest = rest[rest.index(after: eq2)...].trimmingLeadingSpace()
+            } else if bylineText.isEmpty {
+                rest = rest[rest.index(after: eq2)...].trimmingLeadingSpace()
+            }
+        }
+        return Dateline(place: placePart.isEmpty ? nil : placePart, agency: agency, authors: authors, rest: String(rest))
+    }
+
+    /// Parses `최인영 특파원 박수윤 기자`, `홍길동·김철수 기자`, `홍길동 기자`: names followed by roles.
+    /// Returns nil when any part is not a name or a role.
+    public static func parseNames(_ text: String) -> [Author]? {
+        var tokens = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
+        tokens = tokens.filter { !$0.isEmpty && $0 != "/" && $0 != "·" }
+        guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
+        var authors: [Author] = []
+        var pending: [String] = []
+        for var token in tokens {
+            // "기자(hong@x.com)" and "기자hong@x.com"
+            var email: String? = nil
+            if let e = Emails.all(in: token).first {
+                email = e
+                token = token.replacingOccurrences(of: e, with: "").trimmingCharacters(in: CharacterSet(charactersIn: "()<> "))
+            }
+            if let role = roles.first(where: { token == $0 }) {
+                guard !pending.isEmpty else { return nil }
+                for name in pending { authors.append(Author(name: name, role: role, email: email)) }
+                pending = []
+                continue
+            }
+            if let role = roles.first(where: { token.hasSuffix($0) && token.count > $0.count }),
+               isName(String(token.dropLast(role.count))) {
+                // "홍길동기자" written solid
+                pending.append(String(token.dropLast(role.count)))
+                for name in pending { authors.append(Author(name: name, role: role, email: email)) }
+                pending = []
+                continue
+            }
+            if email != nil && token.isEmpty {
+                if let last = authors.indices.last, authors[last].email == nil { authors[last].email = email }
+                continue
+            }
+            let names = token.split(separator: "·").map(String.init)
+            guard !names.isEmpty, names.allSatisfy(isName) else { return nil }
+            pending.append(contentsOf: names)
+        }
+        guard pending.isEmpty else { return nil }
+        return authors
+    }
+
+    /// Whether a token reads as a Korean personal name (2–4 Hangul syllables).
+    public static func isName(_ s: String) -> Bool {
+        let scalars = Array(s.unicodeScalars)
+        guard (2...4).contains(scalars.count) else { return false }
+        return scalars.allSatisfy { $0.value >= 0xAC00 && $0.value <= 0xD7A3 }
+    }
+
+    /// A line that is only a byline: `홍길동 기자`, `/ 홍길동 기자 hong@x.com`, `글·사진=홍길동 기자`,
+    /// `[홍길동 기자]`, `홍길동 기자 (hong@x.com)`. Returns the authors, or nil.
+    public static func bylineLine(_ text: String) -> [Author]? {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        guard t.count <= 80 else { return nil }
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "/[]【】()<>"))
+        for prefix in ["글·사진=", "글·사진 ", "글=", "사진=", "정리=", "취재=", "기자=", "By "] where t.hasPrefix(prefix) {
+            t = String(t.dropFirst(prefix.count))
+        }
+        t = t.trimmingCharacters(in: .whitespaces)
+        guard let authors = parseNames(t), !authors.isEmpty else { return nil }
+        return authors
+    }
+
+    /// Strips a leading `[site]` tag such as `[동포투데이]` when it names one of `sites`.
+    public static func stripLeadTag(_ text: String, sites: [String]) -> (text: String, tag: String?) {
+        let t = text.trimmingLeadingSpace()
+        for open in ["[", "【", "("] {
+            let close = open == "[" ? "]" : open == "【" ? "】" : ")"
+            for site in sites where t.hasPrefix(open + site + close) {
+                return (String(String(t.dropFirst(site.count + 2)).trimmingLeadingSpace()), site)
+            }
+        }
+        return (String(t), nil)
+    }
+}
+
+/// E-mail addresses in text.
+public enum Emails {
+    /// Every address in the text, in order.
+    public static func all(in text: String) -> [String] {
+        let u = Array(text.unicodeScalars)
+        var out: [String] = []
+        var i = 0
+        func isLocal(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII && (s.properties.isAlphabetic || KoreanDates.isDigit(s) || "._%+-".unicodeScalars.contains(s))
+        }
+        func isDomain(_ s: Unicode.Scalar) -> Bool {
+            s.isASCII && (s.properties.isAlphabetic || KoreanDates.isDigit(s) || s == "." || s == "-")
+        }
+        while i < u.count {
+            if u[i] == "@" && i > 0 && isLocal(u[i - 1]) {
+                var s = i
+                while s > 0 && isLocal(u[s - 1]) { s -= 1 }
+                var e = i + 1
+                while e < u.count && isDomain(u[e]) { e += 1 }
+                while e > i + 1 && (u[e - 1] == "." || u[e - 1] == "-") { e -= 1 }
+                let domain = String(String.UnicodeScalarView(u[(i + 1)..<e]))
+                if domain.contains("."), let tld = domain.split(separator: ".").last, tld.count >= 2, tld.allSatisfy({ $0.isLetter }) {
+                    out.append(String(String.UnicodeScalarView(u[s..<e])))
+                }
+                i = e
+                continue
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Whether the line holds nothing but e-mail addresses (and separators).
+    public static func isEmailOnlyLine(_ text: String) -> Bool {
+        let found = all(in: text)
+        guard !found.isEmpty else { return false }
+        var rest = text
+        for e in found { rest = rest.replacingOccurrences(of: e, with: "") }
+        return rest.allSatisfy { $0.isWhitespace || ",;/·()<>[]".contains($0) }
+    }
+}
+
+extension StringProtocol {
+    /// The string without leading whitespace.
+    func trimmingLeadingSpace() -> SubSequence {
+        self[(firstIndex(where: { !$0.isWhitespace }) ?? endIndex)...]
+    }
+}

@@ -1,0 +1,198 @@
+import Foundation
+
+/// Photo captions and credits as Korean news writes them.
+///
+/// - `▲2019년 4월 25일 … 찍고 있다. 블라디보스토크(러시아)/로이터연합뉴스`: caption, place, credit.
+/// - `(평양 조선중앙통신=연합뉴스) … 보도했다. 2023.9.14 [국내에서만 사용가능. 재배포 금지. …] nkphoto@yna.co.kr`:
+///   the Yonhap photo-desk form: credit `조선중앙통신`, and the date stamp, usage notice and
+///   desk address are not caption.
+/// - `[사진=연합뉴스]`, `(사진 제공=국방부)`, `© 지구촌한글학교미래포럼`, `[XX 제공. 재판매 및 DB 금지]`.
+public enum Captions {
+    /// A caption split into its parts.
+    public struct Parsed: Sendable, Hashable {
+        public var caption: String?
+        public var credit: String?
+        /// The place before a `/credit` (`블라디보스토크(러시아)`).
+        public var place: String?
+    }
+
+    static let noticeMarkers = ["국내에서만 사용가능", "재판매 및 DB 금지", "재배포 금지", "DB 금지", "For Use Only in the Republic of Korea",
+                                "No Redistribution", "무단 전재", "무단전재"]
+    static let creditSuffixes = ["연합뉴스", "뉴스1", "뉴시스", "뉴스", "이미지", "포토", "통신", "제공", "AFP", "AP", "EPA", "로이터",
+                                 "게티이미지", "게티이미지코리아", "Getty Images", "Reuters", "신화", "연합", "DB"]
+
+    /// Whether a block's text reads as a photo caption rather than body text.
+    public static func looksLikeCaption(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.hasPrefix("▲") || t.hasPrefix("△") { return true }
+        for m in noticeMarkers where t.contains(m) { return true }
+        for p in ["[사진=", "(사진=", "<사진=", "사진=", "[사진]", "사진 제공", "(사진 제공", "[사진 제공", "/사진="] where t.hasPrefix(p) { return true }
+        if let credit = trailingSlashCredit(t), isCreditLike(credit.credit) { return true }
+        if t.count < 300, let c = t.range(of: "©", options: .backwards) ?? t.range(of: "ⓒ", options: .backwards),
+           t.distance(from: c.upperBound, to: t.endIndex) <= 25 {
+            return true
+        }
+        return false
+    }
+
+    /// Splits a caption into caption text, credit and place.
+    public static func parse(_ text: String) -> Parsed {
+        var t = text.trimmingCharacters(in: .whitespaces)
+        var credit: String? = nil
+        var place: String? = nil
+        while let f = t.first, "▲△▷".contains(f) { t.removeFirst(); t = t.trimmingCharacters(in: .whitespaces) }
+        // The photo desk's address at the end.
+        while let e = Emails.all(in: t).last, t.hasSuffix(e) {
+            t = String(t.dropLast(e.count)).trimmingCharacters(in: .whitespaces)
+        }
+        // Bracketed usage notices; "[국방부 제공. 재판매 및 DB 금지]" also names the credit.
+        var searchFrom = t.startIndex
+        while let open = t[searchFrom...].firstIndex(where: { $0 == "[" || $0 == "<" }),
+              let close = t[open...].firstIndex(where: { $0 == "]" || $0 == ">" }) {
+            let inside = String(t[t.index(after: open)..<close])
+            if noticeMarkers.contains(where: { inside.contains($0) }) || inside.contains("재판매") || inside.contains("금지") {
+                if credit == nil, let provided = inside.components(separatedBy: CharacterSet(charactersIn: ".,")).first,
+                   provided.hasSuffix(" 제공") || provided.hasSuffix("제공") {
+                    credit = provided.replacingOccurrences(of: "제공", with: "").trimmingCharacters(in: .whitespaces)
+                }
+                t.removeSubrange(open...close)
+                t = t.trimmingCharacters(in: .whitespaces)
+                searchFrom = t.startIndex
+                continue
+            }
+            if let c = creditMarker(inside) {
+                credit = credit ?? c
+                t.removeSubrange(open...close)
+                t = t.trimmingCharacters(in: .whitespaces)
+                searchFrom = t.startIndex
+                continue
+            }
+            searchFrom = t.index(after: open)
+        }
+        // "(사진=연합뉴스)" in parentheses.
+        if let open = t.range(of: "(사진"), let close = t[open.upperBound...].firstIndex(of: ")") {
+            let inside = String(t[t.index(after: open.lowerBound)..<close])
+            if let c = creditMarker(inside) {
+                credit = credit ?? c
+                t.removeSubrange(open.lowerBound...close)
+                t = t.trimmingCharacters(in: .whitespaces)
+            }
+        }
+        // A date stamp at the end: "2023.9.14".
+        t = stripTrailingDateStamp(t)
+        // A leading dateline "(평양 조선중앙통신=연합뉴스)" and the byline after it.
+        if let d = Bylines.dateline(in: t) {
+            if let p = d.place {
+                let words = p.split(separator: " ")
+                if words.count >= 2 {
+                    credit = credit ?? words.dropFirst().joined(separator: " ")
+                    place = String(words[0])
+                } else {
+                    credit = credit ?? d.agency
+                    place = p
+                }
+            } else {
+                credit = credit ?? d.agency
+            }
+            t = d.rest
+        }
+        // "… 있다. 블라디보스토크(러시아)/로이터연합뉴스"
+        if let slash = trailingSlashCredit(t), isCreditLike(slash.credit) {
+            credit = credit ?? slash.credit
+            var head = slash.head
+            if let stop = head.range(of: ". ", options: .backwards) ?? head.range(of: "다 ", options: .backwards) {
+                let tail = head[stop.upperBound...].trimmingCharacters(in: .whitespaces)
+                if !tail.isEmpty && tail.count <= 25 && !tail.hasSuffix(".") {
+                    place = tail
+                    head = String(head[..<stop.upperBound])
+                }
+            } else if head.count <= 25 && !head.contains(" ") {
+                place = head
+                head = ""
+            }
+            t = head.trimmingCharacters(in: .whitespaces)
+        }
+        // "… © 지구촌한글학교미래포럼"
+        for mark in ["©", "ⓒ"] {
+            if let c = t.range(of: mark, options: .backwards), t.distance(from: c.upperBound, to: t.endIndex) <= 25 {
+                let name = t[c.upperBound...].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty { credit = credit ?? name }
+                t = String(t[..<c.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        // "사진=연합뉴스" / "사진 제공=국방부" at the start or end without brackets.
+        for prefix in ["사진 제공=", "사진제공=", "사진=", "사진 제공 ", "/사진="] where t.hasPrefix(prefix) {
+            let rest = t.dropFirst(prefix.count)
+            let name = rest.prefix { !$0.isWhitespace }
+            credit = credit ?? String(name)
+            t = String(rest.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+        }
+        // "… 대표단. 사진=조선중앙통신" at the end.
+        for marker in ["사진 제공=", "사진제공=", "사진=", "사진 제공 : ", "사진 : "] {
+            if let r = t.range(of: marker, options: .backwards), t.distance(from: r.upperBound, to: t.endIndex) <= 20,
+               r.lowerBound == t.startIndex || t[t.index(before: r.lowerBound)] == " " || t[t.index(before: r.lowerBound)] == "/" {
+                let name = t[r.upperBound...].trimmingCharacters(in: .whitespaces)
+                if !name.isEmpty && !name.contains(" ") { credit = credit ?? name }
+                t = String(t[..<r.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " /"))
+                break
+            }
+        }
+        let caption = t.trimmingCharacters(in: .whitespaces)
+        return Parsed(caption: caption.isEmpty ? nil : caption, credit: credit?.isEmpty == true ? nil : credit, place: place)
+    }
+
+    /// A block that only labels a photo credit: `사진 출처`, `사진제공`, `출처:`.
+    public static func isCreditLabel(_ text: String) -> Bool {
+        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " :：")).replacingOccurrences(of: " ", with: "")
+        return ["사진출처", "사진제공", "이미지출처", "출처", "자료사진출처"].contains(t)
+    }
+
+    /// `사진=연합뉴스`, `사진 제공=국방부`, `사진 = 연합뉴스` → the credit.
+    static func creditMarker(_ inside: String) -> String? {
+        let s = inside.trimmingCharacters(in: .whitespaces)
+        for prefix in ["사진 제공", "사진제공", "사진", "자료사진", "그래픽", "출처"] where s.hasPrefix(prefix) {
+            var rest = s.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            guard let f = rest.first, "=:".contains(f) else { continue }
+            rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+            return rest.isEmpty ? nil : rest
+        }
+        return nil
+    }
+
+    /// The text before and the credit after the last `/`, when the credit is short.
+    static func trailingSlashCredit(_ t: String) -> (head: String, credit: String)? {
+        guard let slash = t.lastIndex(of: "/") else { return nil }
+        let credit = t[t.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+        guard !credit.isEmpty, credit.count <= 20, !credit.contains("http"), !credit.hasSuffix("."),
+              credit.split(separator: " ").count <= 3 else { return nil }
+        return (String(t[..<slash]), credit)
+    }
+
+    static func isCreditLike(_ credit: String) -> Bool {
+        creditSuffixes.contains { credit.hasSuffix($0) } || credit.hasPrefix("사진")
+    }
+
+    /// Removes a trailing `2023.9.14` / `2023.09.14.` stamp.
+    static func stripTrailingDateStamp(_ t: String) -> String {
+        let trimmed = t.trimmingCharacters(in: .whitespaces)
+        let u = Array(trimmed.unicodeScalars)
+        var i = u.count
+        if i > 0 && u[i - 1] == "." { i -= 1 }
+        var parts = 0
+        var end = i
+        while parts < 3 {
+            var k = end
+            while k > 0 && KoreanDates.isDigit(u[k - 1]) { k -= 1 }
+            let digits = end - k
+            guard digits >= 1 && digits <= 4 else { return trimmed }
+            parts += 1
+            if parts == 3 {
+                guard digits == 4, k == 0 || u[k - 1] == " " else { return trimmed }
+                return String(String.UnicodeScalarView(u[0..<k])).trimmingCharacters(in: .whitespaces)
+            }
+            guard k > 0 && u[k - 1] == "." else { return trimmed }
+            end = k - 1
+        }
+        return trimmed
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Page furniture: text on a news page that is not the article (controls, counters, banners,
+/// notices, tickers), recognized block by block.
+public enum Furniture {
+    /// Why a block is furniture.
+    public enum Kind: String, Sendable, Hashable {
+        case fontSizeControl, reaction, shareBar, cookieBanner, tipLine, copyright, ticker, goToTop, navigation, boardChrome
+    }
+
+    static let fontSizeControls: Set<String> = ["가장작게", "작게", "기본", "크게", "가장크게", "글자크기", "글씨크기", "글자크기설정",
+                                                "글자 크기", "폰트크기", "가", "-가", "+가", "확대", "축소", "인쇄", "프린트", "인쇄하기"]
+    static let shareWords: Set<String> = ["공유", "공유하기", "기사공유", "스크랩", "북마크", "페이스북", "트위터", "엑스", "카카오톡",
+                                          "카카오스토리", "카카오", "밴드", "네이버블로그", "네이버", "라인", "URL복사", "링크복사", "주소복사",
+                                          "댓글", "댓글쓰기", "구독", "구독하기", "기자구독", "facebook", "twitter", "kakao", "SNS 공유",
+                                          "메일", "이메일보내기", "더보기", "닫기", "저장"]
+    static let navigationWords: Set<String> = ["거부", "수락", "동의", "허용", "모두 허용", "모두 수락", "확인", "취소", "이전", "다음", "목록", "이전글", "다음글", "홈", "HOME", "전체메뉴", "메뉴", "검색", "로그인",
+                                               "회원가입", "로그아웃", "마이페이지", "기사목록", "다른기사 보기", "다른 기사 보기", "Top", "TOP"]
+    static let reactionWords = ["좋아요", "화나요", "슬퍼요", "추가취재 원해요", "추가취재원해요", "후속기사 원해요", "후속기사원해요", "훈훈해요",
+                                "놀랐어요", "감동이에요", "웃겨요", "기사추천", "추천", "반대", "공감", "비공감", "최고예요", "응원해요",
+                                "싫어요", "기뻐요", "궁금해요", "쏠쏠정보", "흥미진진", "공감백배", "분석탁월", "후속강추"]
+    static let tickerWords: Set<String> = ["장종료", "장중", "종목", "현재가", "현재가(원)", "변동률", "등락률", "거래량", "시세", "코스피", "코스닥",
+                                           "환율", "원/달러", "국제유가", "금값"]
+
+    /// The furniture kind of a block's text, or nil when it may be article text.
+    public static func kind(of text: String) -> Kind? {
+        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if t.isEmpty { return .navigation }
+        let compact = t.replacingOccurrences(of: " ", with: "")
+        if fontSizeControls.contains(t) || fontSizeControls.contains(compact) { return .fontSizeControl }
+        if shareWords.contains(t) || shareWords.contains(compact) { return .shareBar }
+        if navigationWords.contains(t) { return .navigation }
+        if tickerWords.contains(t) || tickerWords.contains(compact) { return .ticker }
+        if isReaction(compact) { return .reaction }
+        if isNumericCell(compact) { return .ticker }
+        if t.count <= 300 {
+            let lower = t.lowercased()
+            if lower.contains("쿠키를 사용") || lower.contains("쿠키 사용") || lower.contains("cookie") && (lower.contains("accept") || lower.contains("use"))
+                || lower.contains("개인정보 보호 정책을 읽") || lower.contains("개인정보처리방침에 동의") {
+                return .cookieBanner
+            }
+            if isCopyright(t, lower) { return .copyright }
+            if isTipLine(t) { return .tipLine }
+            if t.contains("최상단으로 이동") || t.contains("최하단으로 이동") || t == "맨 위로" || t == "맨위로" || t == "위로가기" || t == "맨 위로 가기" {
+                return .goToTop
+            }
+            if t.hasPrefix("홈 >") || t.hasPrefix("HOME >") || t.hasPrefix("Home >") || t.hasPrefix("홈 〉") { return .navigation }
+            if t.hasSuffix("변동률 기준") || t.hasPrefix("실시간 암호화폐 시세") || t.hasPrefix("오늘의 상승종목") || t.hasPrefix("오늘의 하락종목") {
+                return .ticker
+            }
+            if isMarketDate(compact) { return .ticker }
+        }
+        return nil
+    }
+
+    public static func isFurniture(_ text: String) -> Bool { kind(of: text) != nil }
+
+    /// `좋아요0`, `화나요 12`, `추가취재 원해요0`.
+    static func isReaction(_ compact: String) -> Bool {
+        for w in reactionWords {
+            let key = w.replacingOccurrences(of: " ", with: "")
+            if compact.hasPrefix(key) {
+                let rest = compact.dropFirst(key.count)
+                if rest.isEmpty || rest.allSatisfy({ $0.isNumber || $0 == "," }) { return true }
+            }
+        }
+        return false
+    }
+
+    /// A table cell of a market widget: `87,810,000`, `-1.27%`, `+1.81%`, `736`.
+    static func isNumericCell(_ compact: String) -> Bool {
+        guard !compact.isEmpty, compact.count <= 16 else { return false }
+        var digits = 0
+        for c in compact {
+            if c.isNumber { digits += 1; continue }
+            if ",.%+-▲▼".contains(c) { continue }
+            return false
+        }
+        return digits > 0
+    }
+
+    /// `05.07 장종료`, `05.07장종료`.
+    static func isMarketDate(_ compact: String) -> Bool {
+        (compact.hasSuffix("장종료") || compact.hasSuffix("장마감") || compact.hasSuffix("기준")) && compact.count <= 14
+            && compact.first?.isNumber == true
+    }
+
+    static func isCopyright(_ t: String, _ lower: String) -> Bool {
+        if lower.contains("all rights reserved") || lower.hasPrefix("copyright") { return true }
+        if t.contains("무단전재") || t.contains("무단 전재") || t.contains("재배포 금지") || t.contains("재배포금지") || t.contains("AI학습 이용 금지")
+            || t.contains("AI 학습 및 활용 금지") {
+            return !t.contains("국내에서만 사용가능")   // photo-desk notices belong to captions
+        }
+        if (t.hasPrefix("ⓒ") || t.hasPrefix("©") || t.hasPrefix("저작권자")) && t.count <= 120 { return true }
+        return false
+    }
+
+    /// News tip lines: `제보하기 ▷ 전화 : 02-…`, `이메일 : …@…`, `카카오톡 : 'KBS제보' 검색`.
+    static func isTipLine(_ t: String) -> Bool {
+        if t.hasPrefix("제보하기") || t.hasPrefix("▷ 전화") || t.hasPrefix("▷ 이메일") || t.hasPrefix("▷ 카카오톡") { return true }
+        if t.hasPrefix("이메일 :") || t.hasPrefix("이메일:") || t.hasPrefix("카카오톡 :") || t.hasPrefix("카카오톡:") || t.hasPrefix("전화 :") {
+            return true
+        }
+        if t.contains("제보") && (t.contains("카카오톡") || t.contains("전화") || t.contains("이메일") || t.contains("@")) && t.count <= 120 { return true }
+        if t.contains("구독해주세요") || t.contains("구독하기 버튼") || t.contains("채널 추가") { return true }
+        return false
+    }
+}

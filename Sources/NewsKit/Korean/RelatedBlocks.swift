@@ -1,0 +1,84 @@
+import Foundation
+
+/// Related-article blocks (`관련 기사`, `BEST 뉴스`, `실시간뉴스`, `주요 뉴스` …): their headings
+/// start a run of teasers, which are not body.
+public enum RelatedBlocks {
+    static let headings: [String] = [
+        "관련 기사", "관련기사", "관련 뉴스", "관련뉴스", "관련 기사 더보기", "BEST 뉴스", "베스트 뉴스", "베스트뉴스", "실시간뉴스", "실시간 뉴스",
+        "주요 뉴스", "주요뉴스", "많이 본 뉴스", "많이본 뉴스", "많이 본 기사", "많이본기사", "인기 기사", "인기기사", "인기 뉴스", "추천 기사",
+        "추천기사", "추천 뉴스", "최신 뉴스", "최신뉴스", "최신 기사", "최신기사", "이 시각 주요뉴스", "이시각 주요뉴스", "핫이슈", "포토뉴스",
+        "오늘의 뉴스", "함께 보면 좋은 기사", "함께 볼만한 뉴스", "이 기사와 함께 많이 본 뉴스", "다른 기사 보기", "이 기자의 다른 기사",
+        "기자의 다른 기사", "랭킹 뉴스", "랭킹뉴스", "섹션 주요뉴스", "오늘의 주요뉴스", "에디터 추천", "Related", "Related Articles",
+        "Most Read", "Latest News", "Top News", "더 많은 기사", "속보", "헤드라인",
+    ]
+
+    /// The section name when the text is the heading of a related-article block.
+    public static func sectionTitle(_ text: String) -> String? {
+        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "[]【】<>▶■□◆◇●○·|-–"))
+        t = t.trimmingCharacters(in: .whitespaces)
+        guard !t.isEmpty, t.count <= 24 else { return nil }
+        for h in headings where t.caseInsensitiveCompare(h) == .orderedSame { return t }
+        return nil
+    }
+}
+
+/// Headline labels: `[종합]`, `[단독]`, `【속보】` in front, Yonhap's `(종합)`, `(종합2보)`, `(1보)` behind,
+/// and the site-name suffixes of `<title>` (`… | 연합뉴스`, `… - 이투데이`).
+public enum Headlines {
+    static let kickerWords = ["종합", "단독", "속보", "1보", "2보", "3보", "상보", "속보2", "긴급", "영상", "포토", "사진", "인터뷰", "르포",
+                              "해설", "기획", "칼럼", "사설", "시론", "분석", "팩트체크", "이슈", "오늘의 운세", "그래픽", "카드뉴스", "일문일답",
+                              "전문", "현장", "단독 인터뷰", "여의도 4PM", "뉴스해설", "리뷰", "Q&A", "이슈분석"]
+
+    /// Splits a leading (or Yonhap-style trailing) label off a headline.
+    public static func splitKicker(_ headline: String) -> (kicker: String?, title: String) {
+        var t = headline.trimmingCharacters(in: .whitespacesAndNewlines)
+        var kicker: String? = nil
+        for (open, close) in [("[", "]"), ("【", "】"), ("<", ">"), ("〈", "〉")] where t.hasPrefix(open) {
+            if let end = t.range(of: close) {
+                let label = t[t.index(after: t.startIndex)..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                if !label.isEmpty && label.count <= 12 {
+                    kicker = label
+                    t = String(t[end.upperBound...]).trimmingCharacters(in: .whitespaces)
+                }
+            }
+            break
+        }
+        // Yonhap appends "(종합)", "(종합2보)", "(1보)", "(속보)", "(3보)".
+        if t.hasSuffix(")"), let open = t.range(of: "(", options: .backwards) {
+            let label = String(t[open.upperBound..<t.index(before: t.endIndex)])
+            if isVersionLabel(label) {
+                kicker = kicker ?? label
+                t = String(t[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+            }
+        }
+        return (kicker, t)
+    }
+
+    /// `종합`, `종합2보`, `2보`, `속보`, `상보`, `1보`.
+    static func isVersionLabel(_ label: String) -> Bool {
+        let l = label.replacingOccurrences(of: " ", with: "")
+        if l == "종합" || l == "속보" || l == "상보" || l == "단독" || l == "긴급" { return true }
+        if l.hasSuffix("보") {
+            let head = l.dropLast()
+            let digits = head.hasPrefix("종합") ? head.dropFirst(2) : head[...]
+            return !digits.isEmpty && digits.allSatisfy(\.isNumber)
+        }
+        return false
+    }
+
+    /// A `<title>` without its site-name part: `제목 | 연합뉴스` → `제목`. The site names to strip
+    /// are given (og:site_name and the adapter's names); generic separators are tried too.
+    public static func stripSiteName(_ title: String, siteNames: [String]) -> String {
+        var t = title.trimmingCharacters(in: .whitespacesAndNewlines)
+        for sep in [" | ", " - ", " – ", " :: ", " : ", " < ", " > ", " · ", "｜"] {
+            for name in siteNames where !name.isEmpty {
+                if t.hasSuffix(sep + name) { t = String(t.dropLast(sep.count + name.count)) }
+                if t.hasPrefix(name + sep) { t = String(t.dropFirst(name.count + sep.count)) }
+            }
+        }
+        // "제목 < 섹션 < 기사본문 - 사이트" (ndsoft CMS)
+        if let r = t.range(of: " < ") { t = String(t[..<r.lowerBound]) }
+        return t.trimmingCharacters(in: .whitespaces)
+    }
+}

@@ -1,0 +1,297 @@
+import Foundation
+
+/// A news article read from one page: the library's main value.
+///
+/// What each field means is defined once, in `docs/article-fields.md`. The JSON form (see
+/// ``jsonData(pretty:)``) is part of the public contract: keys sorted, UTF-8 with Hangul
+/// unescaped, instants as ISO-8601 with their offset, absent values `null` or `[]`.
+public struct Article: Sendable, Hashable, Codable {
+    /// A stable id: derived from the canonical URL when there is one, else from the source,
+    /// the title and the body (see ``Article/makeID(canonicalURL:source:title:text:)``).
+    public var id: String
+    /// The URL the page was fetched from (the final one, after redirects).
+    public var url: String?
+    /// The page's own canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD `url`).
+    public var canonicalURL: String?
+    /// The local file the page was read from.
+    public var file: String?
+    public var source: Source
+    /// The original, when the page reproduces another outlet's article.
+    public var origin: Origin?
+    /// The adapter that produced the article.
+    public var adapter: AdapterInfo
+    /// A label in front of (or, in Yonhap's style, after) the headline: `종합`, `단독`, `속보`.
+    public var kicker: String?
+    /// The headline and nothing else, or nil when the page shows none.
+    public var title: String?
+    /// Deck lines under the headline.
+    public var subtitles: [String]
+    /// A summary the page itself gives (front-matter excerpt, description, a digest's lede).
+    public var summary: String?
+    /// The article body in reading order.
+    public var body: [BodyBlock]
+    public var authors: [Author]
+    /// The place line of a dateline: `모스크바·서울` from `(모스크바·서울=연합뉴스)`.
+    public var dateline: String?
+    /// The agency of a dateline: `연합뉴스` from `(모스크바·서울=연합뉴스)`.
+    public var agency: String?
+    /// When this page published the article (for a board repost: when it was posted there).
+    public var publishedAt: Instant?
+    /// When this page last updated it.
+    public var updatedAt: Instant?
+    public var images: [ArticleImage]
+    public var categories: [String]
+    public var tags: [String]
+    /// Teasers from related-article blocks.
+    public var related: [Teaser]
+    /// Named entities (filled by an ``EntityEnricher``; empty until then).
+    public var entities: [Entity]
+    /// Event dates resolved from relative day references (filled by an enricher).
+    public var eventDates: [EventDate]
+    /// The id of an earlier article in the same run with (nearly) the same text.
+    public var duplicateOf: String?
+    /// Articles about the same event share a story id (filled by the story enricher).
+    public var storyID: String?
+    /// A BCP 47 language tag (`ko`).
+    public var language: String?
+    /// Notes for people on anything guessed or missing.
+    public var warnings: [String]
+
+    public init(id: String = "", url: String? = nil, canonicalURL: String? = nil, file: String? = nil, source: Source,
+                origin: Origin? = nil, adapter: AdapterInfo = AdapterInfo(id: "", version: ""), kicker: String? = nil, title: String? = nil,
+                subtitles: [String] = [], summary: String? = nil, body: [BodyBlock] = [], authors: [Author] = [],
+                dateline: String? = nil, agency: String? = nil, publishedAt: Instant? = nil, updatedAt: Instant? = nil,
+                images: [ArticleImage] = [], categories: [String] = [], tags: [String] = [], related: [Teaser] = [],
+                entities: [Entity] = [], eventDates: [EventDate] = [], duplicateOf: String? = nil, storyID: String? = nil,
+                language: String? = nil, warnings: [String] = []) {
+        self.id = id
+        self.url = url
+        self.canonicalURL = canonicalURL
+        self.file = file
+        self.source = source
+        self.origin = origin
+        self.adapter = adapter
+        self.kicker = kicker
+        self.title = title
+        self.subtitles = subtitles
+        self.summary = summary
+        self.body = body
+        self.authors = authors
+        self.dateline = dateline
+        self.agency = agency
+        self.publishedAt = publishedAt
+        self.updatedAt = updatedAt
+        self.images = images
+        self.categories = categories
+        self.tags = tags
+        self.related = related
+        self.entities = entities
+        self.eventDates = eventDates
+        self.duplicateOf = duplicateOf
+        self.storyID = storyID
+        self.language = language
+        self.warnings = warnings
+    }
+
+    /// The body as plain text: blocks joined by a blank line.
+    public var text: String { body.map(\.text).joined(separator: "\n\n") }
+
+    /// Derives a stable id: 24 hex digits of SHA-256 over the canonical URL when there is one,
+    /// else over the source id, the title and the text.
+    public static func makeID(canonicalURL: String?, source: Source, title: String?, text: String) -> String {
+        let key = canonicalURL.map { "url\u{1F}" + $0 } ?? "content\u{1F}\(source.id)\u{1F}\(title ?? "")\u{1F}\(text)"
+        return String(SHA256.hex(Array(key.utf8)).prefix(24))
+    }
+
+    // MARK: JSON
+
+    /// The article's JSON: sorted keys, Hangul unescaped, slashes unescaped.
+    public func jsonData(pretty: Bool = false) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding plain values cannot fail.
+        return (try? encoder.encode(self)) ?? Data("{}".utf8)
+    }
+
+    /// The article as one line of JSON (for JSON Lines).
+    public var jsonLine: String { String(decoding: jsonData(), as: UTF8.self) }
+
+    enum CodingKeys: String, CodingKey {
+        case id, url, canonicalURL, file, source, origin, adapter, kicker, title, subtitles, summary, body, text,
+             authors, dateline, agency, publishedAt, updatedAt, images, categories, tags, related, entities,
+             eventDates, duplicateOf, storyID, language, warnings
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encodeOrNull(url, forKey: .url)
+        try c.encodeOrNull(canonicalURL, forKey: .canonicalURL)
+        try c.encodeOrNull(file, forKey: .file)
+        try c.encode(source, forKey: .source)
+        try c.encodeOrNull(origin, forKey: .origin)
+        try c.encode(adapter, forKey: .adapter)
+        try c.encodeOrNull(kicker, forKey: .kicker)
+        try c.encodeOrNull(title, forKey: .title)
+        try c.encode(subtitles, forKey: .subtitles)
+        try c.encodeOrNull(summary, forKey: .summary)
+        try c.encode(body, forKey: .body)
+        try c.encode(text, forKey: .text)
+        try c.encode(authors, forKey: .authors)
+        try c.encodeOrNull(dateline, forKey: .dateline)
+        try c.encodeOrNull(agency, forKey: .agency)
+        try c.encodeOrNull(publishedAt, forKey: .publishedAt)
+        try c.encodeOrNull(updatedAt, forKey: .updatedAt)
+        try c.encode(images, forKey: .images)
+        try c.encode(categories, forKey: .categories)
+        try c.encode(tags, forKey: .tags)
+        try c.encode(related, forKey: .related)
+        try c.encode(entities, forKey: .entities)
+        try c.encode(eventDates, forKey: .eventDates)
+        try c.encodeOrNull(duplicateOf, forKey: .duplicateOf)
+        try c.encodeOrNull(storyID, forKey: .storyID)
+        try c.encodeOrNull(language, forKey: .language)
+        try c.encode(warnings, forKey: .warnings)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
+        canonicalURL = try c.decodeIfPresent(String.self, forKey: .canonicalURL)
+        file = try c.decodeIfPresent(String.self, forKey: .file)
+        source = try c.decode(Source.self, forKey: .source)
+        origin = try c.decodeIfPresent(Origin.self, forKey: .origin)
+        adapter = try c.decode(AdapterInfo.self, forKey: .adapter)
+        kicker = try c.decodeIfPresent(String.self, forKey: .kicker)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        subtitles = try c.decodeIfPresent([String].self, forKey: .subtitles) ?? []
+        summary = try c.decodeIfPresent(String.self, forKey: .summary)
+        body = try c.decodeIfPresent([BodyBlock].self, forKey: .body) ?? []
+        authors = try c.decodeIfPresent([Author].self, forKey: .authors) ?? []
+        dateline = try c.decodeIfPresent(String.self, forKey: .dateline)
+        agency = try c.decodeIfPresent(String.self, forKey: .agency)
+        publishedAt = try c.decodeIfPresent(Instant.self, forKey: .publishedAt)
+        updatedAt = try c.decodeIfPresent(Instant.self, forKey: .updatedAt)
+        images = try c.decodeIfPresent([ArticleImage].self, forKey: .images) ?? []
+        categories = try c.decodeIfPresent([String].self, forKey: .categories) ?? []
+        tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
+        related = try c.decodeIfPresent([Teaser].self, forKey: .related) ?? []
+        entities = try c.decodeIfPresent([Entity].self, forKey: .entities) ?? []
+        eventDates = try c.decodeIfPresent([EventDate].self, forKey: .eventDates) ?? []
+        duplicateOf = try c.decodeIfPresent(String.self, forKey: .duplicateOf)
+        storyID = try c.decodeIfPresent(String.self, forKey: .storyID)
+        language = try c.decodeIfPresent(String.self, forKey: .language)
+        warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+    }
+}
+
+/// The adapter that produced an article, and its version.
+public struct AdapterInfo: Sendable, Hashable, Codable {
+    public var id: String
+    public var version: String
+    public init(id: String, version: String) {
+        self.id = id
+        self.version = version
+    }
+}
+
+/// One block of an article body.
+public struct BodyBlock: Sendable, Hashable, Codable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case paragraph, heading, quote, listItem, table
+    }
+    public var kind: Kind
+    public var text: String
+    public init(_ kind: Kind, _ text: String) {
+        self.kind = kind
+        self.text = text
+    }
+}
+
+/// A person credited with the article.
+public struct Author: Sendable, Hashable, Codable {
+    public var name: String
+    /// The role as written after the name: `기자`, `특파원`, `논설위원`, `객원기자` …
+    public var role: String?
+    public var email: String?
+    public init(name: String, role: String? = nil, email: String? = nil) {
+        self.name = name
+        self.role = role
+        self.email = email
+    }
+
+    enum CodingKeys: String, CodingKey { case name, role, email }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encodeOrNull(role, forKey: .role)
+        try c.encodeOrNull(email, forKey: .email)
+    }
+}
+
+/// A photo of the article.
+public struct ArticleImage: Sendable, Hashable, Codable {
+    /// Where the image is (absolute when the page URL is known; nil in text captures).
+    public var url: String?
+    /// The text under the photo, without its credit, dateline or usage notice.
+    public var caption: String?
+    /// Whose photo it is: `로이터연합뉴스`, `조선중앙통신`.
+    public var credit: String?
+    /// The photo's own headline line, where the page shows one (Yonhap photo titles).
+    public var title: String?
+    public init(url: String? = nil, caption: String? = nil, credit: String? = nil, title: String? = nil) {
+        self.url = url
+        self.caption = caption
+        self.credit = credit
+        self.title = title
+    }
+
+    enum CodingKeys: String, CodingKey { case url, caption, credit, title }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeOrNull(url, forKey: .url)
+        try c.encodeOrNull(caption, forKey: .caption)
+        try c.encodeOrNull(credit, forKey: .credit)
+        try c.encodeOrNull(title, forKey: .title)
+    }
+}
+
+/// A teaser from a related-article block.
+public struct Teaser: Sendable, Hashable, Codable {
+    public var title: String?
+    public var summary: String?
+    public var url: String?
+    /// The heading of the block it came from (`BEST 뉴스`, `관련 기사`).
+    public var section: String?
+    public init(title: String? = nil, summary: String? = nil, url: String? = nil, section: String? = nil) {
+        self.title = title
+        self.summary = summary
+        self.url = url
+        self.section = section
+    }
+
+    enum CodingKeys: String, CodingKey { case title, summary, url, section }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeOrNull(title, forKey: .title)
+        try c.encodeOrNull(summary, forKey: .summary)
+        try c.encodeOrNull(url, forKey: .url)
+        try c.encodeOrNull(section, forKey: .section)
+    }
+}
+
+/// A day an article refers to, resolved from a relative reference (`12일(현지시간)` → 2025-08-12).
+public struct EventDate: Sendable, Hashable, Codable {
+    /// The reference as written.
+    public var expression: String
+    /// The resolved calendar day, `YYYY-MM-DD` (or `YYYY-MM` for a month).
+    public var date: String
+    /// The sentence it came from.
+    public var sentence: String
+    public init(expression: String, date: String, sentence: String) {
+        self.expression = expression
+        self.date = date
+        self.sentence = sentence
+    }
+}

@@ -1,0 +1,134 @@
+import Foundation
+
+/// Receives finished articles: a file, a database, a report, a test's array.
+///
+/// Sinks compose: ``MultiplexSink`` is itself a sink that fans out to several. Static factories
+/// make call sites read well:
+/// ```swift
+/// let sink: any ArticleSink = .multiplex([try .jsonLines(path: "out.jsonl"), .inMemory()])
+/// try sink.receive(article)
+/// try sink.close()
+/// ```
+///
+/// Implementation requirements: `receive` may buffer; `flush` makes everything received so far
+/// durable (the end of a batch); `close` flushes and releases resources, after which `receive`
+/// throws ``SinkError/Code/closed``. A failure concerns one article or one flush and is thrown
+/// as a ``SinkError``; the sink stays usable for the next article. Each sink documents its
+/// guarantees. Sinks are reference types shared across tasks and lock what they change.
+public protocol ArticleSink: AnyObject, Sendable {
+    /// A name for messages (`jsonl:out.jsonl`).
+    var name: String { get }
+    /// Takes one article.
+    func receive(_ article: Article) throws(SinkError)
+    /// Makes everything received so far durable.
+    func flush() throws(SinkError)
+    /// Flushes and releases resources. Idempotent.
+    func close() throws(SinkError)
+}
+
+extension ArticleSink {
+    public func flush() throws(SinkError) {}
+}
+
+/// Why a sink failed. Carries the sink's name, the article it concerns (if one) and the
+/// underlying system or library error text.
+public struct SinkError: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+        /// Writing, syncing or opening failed.
+        public static let io = Code(rawValue: "io")
+        /// The sink was closed.
+        public static let closed = Code(rawValue: "closed")
+        /// The article could not be encoded for the sink.
+        public static let encoding = Code(rawValue: "encoding")
+        /// A database error.
+        public static let database = Code(rawValue: "database")
+        /// Several sinks of a ``MultiplexSink`` failed; see ``SinkError/underlying``.
+        public static let multiple = Code(rawValue: "multiple")
+    }
+
+    public let code: Code
+    public let sink: String
+    public let articleID: String?
+    public let message: String
+    /// For ``Code/multiple``: each sink's own error.
+    public let underlying: [SinkError]
+
+    public init(_ code: Code, sink: String, articleID: String? = nil, _ message: String, underlying: [SinkError] = []) {
+        self.code = code
+        self.sink = sink
+        self.articleID = articleID
+        self.message = message
+        self.underlying = underlying
+    }
+
+    public var description: String {
+        "\(sink): \(message)" + (articleID.map { " (article \($0))" } ?? "")
+    }
+}
+
+/// Keeps every article in memory: for tests and for callers that post-process a run.
+/// Guarantees: articles are kept in the order received; nothing is ever dropped.
+public final class InMemorySink: ArticleSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Article] = []
+    private var isClosed = false
+    public let name = "memory"
+
+    public init() {}
+
+    /// The articles received so far.
+    public var articles: [Article] { lock.withLock { stored } }
+
+    public func receive(_ article: Article) throws(SinkError) {
+        lock.lock(); defer { lock.unlock() }
+        guard !isClosed else { throw SinkError(.closed, sink: name, articleID: article.id, "the sink is closed") }
+        stored.append(article)
+    }
+
+    public func close() throws(SinkError) { lock.withLock { isClosed = true } }
+}
+
+/// Fans every article out to several sinks. A failing sink does not stop the others: every
+/// sink gets every article, and the failures are thrown together afterwards (``SinkError/Code/multiple``
+/// when more than one failed).
+public final class MultiplexSink: ArticleSink, @unchecked Sendable {
+    public let sinks: [any ArticleSink]
+    public var name: String { sinks.map(\.name).joined(separator: "+") }
+
+    public init(_ sinks: [any ArticleSink]) { self.sinks = sinks }
+
+    public func receive(_ article: Article) throws(SinkError) {
+        try each { s throws(SinkError) in try s.receive(article) }
+    }
+    public func flush() throws(SinkError) {
+        try each { s throws(SinkError) in try s.flush() }
+    }
+    public func close() throws(SinkError) {
+        try each { s throws(SinkError) in try s.close() }
+    }
+
+    private func each(_ body: (any ArticleSink) throws(SinkError) -> Void) throws(SinkError) {
+        var failures: [SinkError] = []
+        for s in sinks {
+            do { try body(s) } catch { failures.append(error) }
+        }
+        if failures.count == 1 { throw failures[0] }
+        if failures.count > 1 {
+            throw SinkError(.multiple, sink: name, articleID: failures.first?.articleID,
+                            failures.map(\.description).joined(separator: "; "), underlying: failures)
+        }
+    }
+}
+
+extension ArticleSink where Self == InMemorySink {
+    /// A sink that keeps articles in memory.
+    public static func inMemory() -> InMemorySink { InMemorySink() }
+}
+
+extension ArticleSink where Self == MultiplexSink {
+    /// A sink that fans out to several sinks.
+    public static func multiplex(_ sinks: [any ArticleSink]) -> MultiplexSink { MultiplexSink(sinks) }
+}

@@ -1,0 +1,118 @@
+import Foundation
+
+/// Writes one article per line of JSON (the documented article JSON, `docs/article-fields.md`).
+///
+/// Guarantees: the file is only appended to; each article's line is written with a single
+/// `write(2)` of the whole line, so a crash leaves the file valid up to the last complete
+/// article (a torn final line, if the OS tore one, is cut off when the file is opened again);
+/// ``flush()`` calls `fsync(2)`. Writing to standard output makes the same guarantees except
+/// syncing.
+public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
+    private let lock = NSLock()
+    private var fd: Int32
+    private let ownsDescriptor: Bool
+    private var pending: [UInt8] = []
+    private var isClosed = false
+    public let name: String
+    /// Articles written so far.
+    public private(set) var count = 0
+
+    /// Appends to the file at `path`, creating it (and cutting off a torn last line left by a crash).
+    /// - Throws: ``SinkError`` `io` when the file cannot be opened.
+    public init(path: String) throws(SinkError) {
+        name = "jsonl:\(path)"
+        try JSONLinesSink.repairTornTail(path: path, sinkName: name)
+        let fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard fd >= 0 else { throw SinkError(.io, sink: "jsonl:\(path)", "cannot open: \(String(cString: strerror(errno)))") }
+        self.fd = fd
+        ownsDescriptor = true
+    }
+
+    /// Writes to an open descriptor (standard output: 1). The descriptor is not closed.
+    public init(fileDescriptor: Int32, name: String = "stdout") {
+        self.fd = fileDescriptor
+        self.name = "jsonl:\(name)"
+        ownsDescriptor = false
+    }
+
+    public func receive(_ article: Article) throws(SinkError) {
+        var line = [UInt8](article.jsonData())
+        line.append(0x0A)
+        lock.lock(); defer { lock.unlock() }
+        guard !isClosed else { throw SinkError(.closed, sink: name, articleID: article.id, "the sink is closed") }
+        // Batch small lines; one write per line when the batch is flushed keeps lines whole.
+        pending.append(contentsOf: line)
+        count += 1
+        if pending.count >= 1 << 16 { try writePending(articleID: article.id) }
+    }
+
+    public func flush() throws(SinkError) {
+        lock.lock(); defer { lock.unlock() }
+        guard !isClosed else { return }
+        try writePending(articleID: nil)
+        if ownsDescriptor && fsync(fd) != 0 {
+            throw SinkError(.io, sink: name, "fsync failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    public func close() throws(SinkError) {
+        lock.lock(); defer { lock.unlock() }
+        guard !isClosed else { return }
+        defer {
+            isClosed = true
+            if ownsDescriptor { _ = Foundation.close(fd) }
+        }
+        try writePending(articleID: nil)
+        if ownsDescriptor && fsync(fd) != 0 {
+            throw SinkError(.io, sink: name, "fsync failed: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Writes the buffered lines; called with the lock held.
+    private func writePending(articleID: String?) throws(SinkError) {
+        guard !pending.isEmpty else { return }
+        defer { pending.removeAll(keepingCapacity: true) }
+        var failure: Int32 = 0
+        pending.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                offset += n
+            }
+        }
+        if failure != 0 {
+            throw SinkError(.io, sink: name, articleID: articleID, "write failed: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Cuts a file back to its last newline, so that appending starts on a fresh line.
+    static func repairTornTail(path: String, sinkName: String) throws(SinkError) {
+        let fd = open(path, O_RDWR)
+        guard fd >= 0 else { return }   // no file yet
+        defer { _ = Foundation.close(fd) }
+        let size = lseek(fd, 0, SEEK_END)
+        guard size > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var end = size
+        while end > 0 {
+            let start = max(0, end - off_t(buffer.count))
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, Int(end - start), start) }
+            guard n > 0 else { return }
+            if let nl = buffer[0..<n].lastIndex(of: 0x0A) {
+                let keep = start + off_t(nl) + 1
+                if keep != size && ftruncate(fd, keep) != 0 {
+                    throw SinkError(.io, sink: sinkName, "cannot cut off a torn last line: \(String(cString: strerror(errno)))")
+                }
+                return
+            }
+            end = start
+        }
+        if ftruncate(fd, 0) != 0 { throw SinkError(.io, sink: sinkName, "cannot cut off a torn line") }
+    }
+}
+
+extension ArticleSink where Self == JSONLinesSink {
+    /// A JSON Lines file, appended to.
+    public static func jsonLines(path: String) throws(SinkError) -> JSONLinesSink { try JSONLinesSink(path: path) }
+}
