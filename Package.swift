@@ -14,7 +14,11 @@ let package = Package(
         .target(name: "NewsKitAdapters", dependencies: ["NewsKit"], path: "Sources/Adapters"),
         .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitAdapters"]),
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
-        .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitAdapters"]),
+        .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitAdapters"], exclude: ["Fixtures"]),
+        // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
+        .testTarget(name: "DemoTests", dependencies: ["newskit-demo"]),
+        // Examples build with the package, so they cannot rot.
+        .executableTarget(name: "CustomAdapterExample", dependencies: ["NewsKit", "NewsKitAdapters"], path: "Examples/CustomAdapter"),
     ],
     swiftLanguageModes: [.v6]
 )

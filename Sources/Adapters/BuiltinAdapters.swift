@@ -1,0 +1,24 @@
+import NewsKit
+
+/// The one list of built-in adapters, in priority order (the generic fallback last).
+public enum BuiltinAdapters {
+    public static var all: [any SiteAdapter] {
+        [
+            YonhapRepostAdapter(),
+            YonhapAdapter(),
+            DongpoTodayAdapter(),
+            EtodayAdapter(),
+            FrontMatterAdapter(),
+            AINewsDigestAdapter(),
+            GenericAdapter(),
+        ]
+    }
+}
+
+extension AdapterRegistry {
+    /// A registry of ``BuiltinAdapters/all``.
+    public static var builtIn: AdapterRegistry {
+        // The built-in ids are distinct (a test checks it), so this cannot throw.
+        (try? AdapterRegistry(BuiltinAdapters.all)) ?? { fatalError("duplicate built-in adapter ids") }()
+    }
+}

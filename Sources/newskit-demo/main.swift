@@ -7,7 +7,9 @@ newskit-demo: read Korean news pages into clean, structured articles.
 usage: newskit-demo <command> [options]
 
 commands:
-  dom [--tree] [--stats] [FILE...|-]   parse HTML; print the tree or per-file statistics
+  extract [PATH...] [--format F] [--adapter ID]   read pages into articles (JSON Lines by default)
+  adapters                                        list the site adapters and what they read
+  dom [--tree] [--stats] [FILE...|-]              parse HTML; print the tree or per-file statistics
 
 Run `newskit-demo <command> --help` for a command's options.
 """
@@ -21,6 +23,8 @@ let rest = Array(arguments.dropFirst())
 let status: Int32
 switch command {
 case "dom": status = DomCommand.run(rest)
+case "extract": status = ExtractCommand.run(rest)
+case "adapters": status = AdaptersCommand.run(rest)
 case "help", "--help", "-h": print(usage); status = 0
 default:
     warn("newskit-demo: unknown command \(command)\n")

@@ -1,0 +1,15 @@
+// swift-tools-version:6.0
+// An application that depends on NewsKit. Outside this repository, depend on it by URL:
+//   .package(url: "https://<your git host>/NewsKit.git", branch: "main")
+import PackageDescription
+
+let package = Package(
+    name: "Headlines",
+    dependencies: [.package(name: "NewsKit", path: "../..")],
+    targets: [
+        .executableTarget(name: "headlines", dependencies: [
+            .product(name: "NewsKit", package: "NewsKit"),
+            .product(name: "NewsKitAdapters", package: "NewsKit"),
+        ]),
+    ]
+)

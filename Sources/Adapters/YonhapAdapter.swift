@@ -1,0 +1,55 @@
+import Foundation
+import NewsKit
+
+/// Yonhap News Agency articles (yna.co.kr), from the site's pages or plain-text captures of them.
+public struct YonhapAdapter: SiteAdapter {
+    public let id = "yonhap"
+    public let version = "1"
+    public let summary = "연합뉴스 articles: yna.co.kr pages, and text captures with a 송고 line or a (…=연합뉴스) dateline"
+    public let hosts = ["yna.co.kr"]
+
+    public init() {}
+
+    static let source = Source(id: "yna.co.kr", name: "연합뉴스", homepage: "https://www.yna.co.kr", kind: .newsAgency)
+
+    public func confidence(for document: Document) -> Double {
+        switch document.kind {
+        case .html:
+            if matchesHost(document) { return document.page.url?.path.contains("/view/") == true ? 1 : 0.9 }
+            if document.metadata.siteName == "연합뉴스" { return 0.85 }
+            return 0
+        case .textCapture:
+            let blocks = document.blocks
+            // A board repost holds a Yonhap story too; the repost adapter claims those with more confidence.
+            return YonhapStory.looksLikeYonhap(blocks) ? 0.8 : 0
+        case .frontMatter:
+            return 0
+        }
+    }
+
+    public func extract(_ document: Document) throws(ExtractionError) -> Article {
+        let story: YonhapStory
+        if document.kind == .html {
+            // A section front or list page has neither the story container nor article metadata.
+            let meta = document.metadata
+            let hasStory = document.html?.root.first(YonhapStory.bodySelector) != nil
+            if !hasStory && meta.type != "article" && meta.jsonLDType == nil {
+                throw ExtractionError(.notAnArticle, input: document.page.name, adapter: id,
+                                      "not an article page (no story container, og:type \(meta.type ?? "absent"))")
+            }
+            story = YonhapStory.read(document: document)
+        } else {
+            story = YonhapStory.read(lines: document.blocks)
+        }
+        guard !story.assembled.body.isEmpty else {
+            throw ExtractionError(.noContent, input: document.page.name, adapter: id, "no story text found (a section or list page?)")
+        }
+        let meta = document.metadata
+        return Article(source: YonhapAdapter.source, kicker: story.kicker, title: story.title, subtitles: story.subtitles,
+                       body: story.assembled.body, authors: story.assembled.authors,
+                       dateline: story.assembled.dateline, agency: story.assembled.agency,
+                       publishedAt: story.sentAt, updatedAt: story.updatedAt, images: story.assembled.images,
+                       categories: meta.sections, tags: meta.keywords, related: story.assembled.related,
+                       warnings: story.assembled.warnings)
+    }
+}

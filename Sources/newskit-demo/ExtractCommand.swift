@@ -1,0 +1,120 @@
+import Foundation
+import NewsKit
+import NewsKitAdapters
+
+/// `newskit-demo extract [PATH...] [--format jsonl|json|markdown|text] [--adapter ID]`
+enum ExtractCommand {
+    static let usage = """
+    usage: newskit-demo extract [PATH...] [--format jsonl|json|markdown|text] [--adapter ID]
+      PATH             files and folders (.html, .htm, .txt, .md …), or - for standard input;
+                       with no PATH, the bundled examples (Examples/seeds)
+      --format F       jsonl (default: one article per line), json (an array), markdown, text
+      --adapter ID     use this adapter instead of choosing one (see `newskit-demo adapters`)
+    One article per input on stdout; a summary on stderr. An input that cannot be read or
+    extracted is named on stderr (and as {"error": …, "path": …} in jsonl); the exit status is 1
+    when any input failed, after every other input was processed.
+    """
+
+    enum Format: String { case jsonl, json, markdown, text }
+
+    static func run(_ raw: [String]) -> Int32 {
+        var args = Arguments(raw, flags: ["help"], options: ["format", "adapter"])
+        if args.has("help") { print(usage); return 0 }
+        let format = Format(rawValue: args.value("format") ?? "jsonl")
+        if format == nil { args.problems.append("--format must be jsonl, json, markdown or text") }
+        let registry = AdapterRegistry.builtIn
+        if let a = args.value("adapter"), registry.adapter(id: a) == nil {
+            args.problems.append("no adapter \"\(a)\"; known: " + registry.adapters.map(\.id).joined(separator: ", "))
+        }
+        if !args.problems.isEmpty {
+            args.problems.forEach { warn("newskit-demo extract: \($0)") }
+            warn(usage)
+            return 2
+        }
+        var paths = args.positionals
+        if paths.isEmpty {
+            guard let examples = bundledExamples() else {
+                warn("newskit-demo extract: no PATH given and the bundled examples (Examples/seeds) were not found; run from the project root or pass files")
+                return 2
+            }
+            paths = [examples]
+        }
+        let files = InputFiles.expand(paths)
+        var out = Output()
+        var extracted: [Article] = []
+        var failures = 0
+        var byAdapter: [String: Int] = [:]
+        var warnings = 0
+        for path in files {
+            do throws(NewsKitDemoError) {
+                let article = try extract(path, registry: registry, adapterID: args.value("adapter"))
+                byAdapter[article.adapter.id, default: 0] += 1
+                warnings += article.warnings.count
+                switch format! {
+                case .jsonl: out.line(article.jsonLine)
+                case .json: extracted.append(article)
+                case .markdown: out.line(ArticleText.markdown(article))
+                case .text: out.line(ArticleText.plain(article))
+                }
+            } catch {
+                failures += 1
+                warn("newskit-demo extract: \(error.description)")
+                if format == .jsonl { out.line(JSONText.object(["path": JSONText.quote(path), "error": JSONText.quote(error.message)])) }
+            }
+        }
+        if format == .json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+            if let data = try? encoder.encode(extracted) { out.line(String(decoding: data, as: UTF8.self)) }
+        }
+        out.flush()
+        let adapters = byAdapter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        warn("extracted \(files.count - failures) of \(files.count) page(s)" + (adapters.isEmpty ? "" : " (\(adapters))")
+             + "; \(warnings) warning(s); \(failures) failure(s)")
+        return failures > 0 ? 1 : 0
+    }
+
+    /// A failure on one input, with the input named.
+    struct NewsKitDemoError: Error {
+        let description: String
+        let message: String
+    }
+
+    static func extract(_ path: String, registry: AdapterRegistry, adapterID: String?) throws(NewsKitDemoError) -> Article {
+        do {
+            let page = try InputFiles.page(path)
+            let document = try Document(page: page)
+            return try registry.extract(document, adapterID: adapterID)
+        } catch let e as InputError {
+            throw NewsKitDemoError(description: e.description, message: e.message)
+        } catch let e as ExtractionError {
+            throw NewsKitDemoError(description: e.description, message: e.message)
+        } catch {
+            throw NewsKitDemoError(description: "\(path): \(error)", message: "\(error)")
+        }
+    }
+
+    /// `Examples/seeds` under the working directory, or beside the built executable's package.
+    static func bundledExamples() -> String? {
+        let fm = FileManager.default
+        var candidates = [fm.currentDirectoryPath + "/Examples/seeds"]
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("Examples/seeds").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        return candidates.first { fm.fileExists(atPath: $0) }
+    }
+}
+
+/// `newskit-demo adapters`: the adapters, in priority order, with what they read.
+enum AdaptersCommand {
+    static func run(_ raw: [String]) -> Int32 {
+        for a in AdapterRegistry.builtIn.adapters {
+            let hosts = a.hosts.isEmpty ? "" : "  [" + a.hosts.joined(separator: ", ") + "]"
+            print("\(a.id.padding(toLength: 15, withPad: " ", startingAt: 0)) v\(a.version)  \(a.summary)\(hosts)")
+        }
+        return 0
+    }
+}

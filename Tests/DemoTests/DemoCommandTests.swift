@@ -1,0 +1,108 @@
+import Foundation
+import Testing
+
+/// Runs the built `newskit-demo` as a user would.
+@Suite struct DemoCommandTests {
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable sits beside the test bundle in the build folder.
+    static var executable: URL {
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("newskit-demo")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir.deleteLastPathComponent()
+        }
+        return projectRoot.appendingPathComponent(".build/debug/newskit-demo")
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    static func run(_ args: [String], stdin: String? = nil) throws -> Run {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = args
+        p.currentDirectoryURL = projectRoot
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    static func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
+        let dir = NSTemporaryDirectory() + "newskit-demo-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let path = dir + "/" + name
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func extractWithNoPathsReadsTheBundledExamples() throws {
+        let r = try Self.run(["extract"])
+        #expect(r.status == 0)
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 5)
+        let adapters = try lines.map { line -> String in
+            let obj = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            return (obj?["adapter"] as? [String: Any])?["id"] as? String ?? ""
+        }
+        #expect(adapters == ["yonhap-repost", "ai-news-digest", "dongpo-today", "etoday", "front-matter"])
+        #expect(r.stderr.contains("extracted 5 of 5 page(s)"))
+    }
+
+    @Test func badInputsAreNamedAndTheRestStillProcessed() throws {
+        let empty = try Self.temp("empty.html", [])
+        let binary = try Self.temp("photo.html", [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0])
+        let good = Self.projectRoot.appendingPathComponent("Examples/seeds/003_3e66ff564048943b.txt").path
+        let r = try Self.run(["extract", empty, "/nonexistent/missing.html", binary, good])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains(empty) && r.stderr.contains("empty"))
+        #expect(r.stderr.contains("/nonexistent/missing.html") && r.stderr.contains("no such file"))
+        #expect(r.stderr.contains(binary) && r.stderr.contains("binary"))
+        #expect(r.stderr.contains("extracted 1 of 4 page(s)"))
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines.last?.contains("\"adapter\":{\"id\":\"etoday\"") == true)
+        #expect(lines.first?.contains("\"error\"") == true)
+    }
+
+    @Test func formatsAndAdapterChoice() throws {
+        let seed = "Examples/seeds/003_3e66ff564048943b.txt"
+        let md = try Self.run(["extract", "--format", "markdown", seed])
+        #expect(md.stdout.hasPrefix("# [종합] 북·러 군사 밀착 강화"))
+        let text = try Self.run(["extract", "--format", "text", seed])
+        #expect(text.stdout.contains("북한과 러시아가 군사적 밀착을 강화하고 있다."))
+        let json = try Self.run(["extract", "--format", "json", seed])
+        #expect((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [Any])?.count == 1)
+        let generic = try Self.run(["extract", "--adapter", "generic", seed])
+        #expect(generic.stdout.contains("\"adapter\":{\"id\":\"generic\""))
+        let wrong = try Self.run(["extract", "--adapter", "nope", seed])
+        #expect(wrong.status == 2)
+        #expect(wrong.stderr.contains("no adapter \"nope\""))
+        let badFormat = try Self.run(["extract", "--format", "xml"])
+        #expect(badFormat.status == 2)
+    }
+
+    @Test func adaptersAreListed() throws {
+        let r = try Self.run(["adapters"])
+        for id in ["yonhap-repost", "yonhap", "dongpo-today", "etoday", "front-matter", "ai-news-digest", "generic"] {
+            #expect(r.stdout.contains(id))
+        }
+    }
+
+    @Test func domPrintsTheTreeAndStats() throws {
+        let tree = try Self.run(["dom", "--tree", "-"], stdin: "<p class=x>가<b>나")
+        #expect(tree.stdout == "| <html>\n|   <head>\n|   <body>\n|     <p>\n|       class=\"x\"\n|       \"가\"\n|       <b>\n|         \"나\"\n")
+        let stats = try Self.run(["dom", "--stats", "-"], stdin: "<p>x")
+        #expect(stats.stdout == "{\"bytes\": 4, \"encoding\": \"UTF-8\", \"nodes\": 6, \"path\": \"-\"}\n")
+        let unknown = try Self.run(["frobnicate"])
+        #expect(unknown.status == 2)
+    }
+}
