@@ -16,7 +16,7 @@ public struct AINewsDigestAdapter: SiteAdapter {
     static let source = Source(id: "ai-news-digest", name: nil, homepage: nil, kind: .aggregator)
 
     public func confidence(for document: Document) -> Double {
-        let labelled = document.blocks.filter { $0.text.contains(Self.reportedLabel) || $0.text.contains(Self.imageLabel) }
+        let labelled = document.blocks.filter { $0.text.has(Self.reportedLabel) || $0.text.has(Self.imageLabel) }
         return labelled.count >= 2 ? 0.9 : 0
     }
 

@@ -67,7 +67,7 @@ public struct FrontMatterAdapter: SiteAdapter {
         var t = s.trimmingCharacters(in: .whitespacesAndNewlines)
         if t.hasSuffix(")"), let open = t.range(of: "(", options: .backwards) {
             let note = t[open.upperBound...].lowercased()
-            if note.contains("수:") || note.contains("수 :") || note.contains("count") || note.contains("words") || note.contains("자)") {
+            if note.hasAny(["수:", "수 :", "count", "words", "자)"]) {
                 t = String(t[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
             }
         }

@@ -34,7 +34,7 @@ public struct YonhapRepostAdapter: SiteAdapter {
     static func boardHeader(_ blocks: [Block]) -> Int? {
         for (k, b) in blocks.prefix(40).enumerated() {
             let t = b.text
-            if t.contains("작성일") && (t.contains("작성자") || t.contains("조회")) && !KoreanDates.find(in: t).isEmpty { return k }
+            if t.has("작성일") && (t.has("작성자") || t.has("조회")) && !KoreanDates.find(in: t).isEmpty { return k }
         }
         return nil
     }
@@ -53,7 +53,7 @@ public struct YonhapRepostAdapter: SiteAdapter {
         }
         // The breadcrumb names the board: "홈 > 소식 > 새소식".
         var categories: [String] = []
-        for b in blocks[..<info] where b.text.contains(" > ") {
+        for b in blocks[..<info] where b.text.has(" > ") {
             let parts = b.text.components(separatedBy: " > ").map { $0.trimmingCharacters(in: .whitespaces) }
             if parts.count >= 2 { categories = parts.filter { !["홈", "HOME", "Home"].contains($0) && !$0.isEmpty } }
         }
@@ -62,7 +62,7 @@ public struct YonhapRepostAdapter: SiteAdapter {
         var postTitle: String? = nil
         for b in blocks[..<info].reversed() {
             let t = b.text
-            if chrome.contains(t) || t == boardName || categories.contains(t) || t.contains(" > ") || Furniture.isFurniture(t) { continue }
+            if chrome.contains(t) || t == boardName || categories.contains(t) || t.has(" > ") || Furniture.isFurniture(t) { continue }
             postTitle = t
             break
         }

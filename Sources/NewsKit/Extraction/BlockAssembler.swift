@@ -49,9 +49,10 @@ public struct BlockAssembler: Sendable {
             let block = blocks[i]
             let text = block.text
             defer { i += 1 }
+            let furniture = Furniture.kind(of: text)
 
             // A market widget ("오늘의 상승종목", "실시간 암호화폐 시세") runs on in short cells.
-            if Furniture.kind(of: text) == .ticker { inTicker = true; continue }
+            if furniture == .ticker { inTicker = true; continue }
             if inTicker {
                 if text.count <= 15 && block.links.isEmpty { continue }
                 inTicker = false
@@ -61,7 +62,7 @@ public struct BlockAssembler: Sendable {
                 continue
             }
             if let section {
-                if Furniture.isFurniture(text) && block.links.isEmpty { continue }
+                if furniture != nil && block.links.isEmpty { continue }
                 addTeaser(block, section: section, to: &r.related)
                 continue
             }
@@ -71,7 +72,7 @@ public struct BlockAssembler: Sendable {
                 lastImage = r.images.count - 1
                 continue
             }
-            if Furniture.isFurniture(text) { continue }
+            if furniture != nil { continue }
 
             // A line repeated right before a caption is the photo's title (Yonhap's title + alt text).
             if i + 2 < blocks.count, blocks[i + 1].text == text, blocks[i + 2].role == .caption || Captions.looksLikeCaption(blocks[i + 2].text),
@@ -114,7 +115,7 @@ public struct BlockAssembler: Sendable {
                 r.emails.append(contentsOf: Emails.all(in: text))
                 continue
             }
-            if text.count <= 40, let authors = Bylines.bylineLine(text) {
+            if text.byteCount <= 120, let authors = Bylines.bylineLine(text) {
                 mergeAuthors(authors, into: &r.authors)
                 continue
             }
@@ -131,7 +132,7 @@ public struct BlockAssembler: Sendable {
                 mergeAuthors(d.authors, into: &r.authors)
                 paragraph = d.rest
             }
-            paragraph = paragraph.trimmingCharacters(in: .whitespacesAndNewlines)
+            paragraph = paragraph.trimmingSpaces()
             if paragraph.isEmpty { continue }
             lastImage = nil
             lastCaption = nil
@@ -184,14 +185,14 @@ public struct BlockAssembler: Sendable {
     /// Teasers: a linked block is a teaser (its link text the title); in text captures a short
     /// line is a title and a long line the summary of the teaser before it (or a teaser of its own).
     func addTeaser(_ block: Block, section: String, to related: inout [Teaser]) {
-        var text = block.text.trimmingCharacters(in: .whitespaces)
+        var text = block.text.trimmingSpaces()
         if text == "-" || text == "·" || text.isEmpty { return }
-        if text.hasSuffix(" -") { text = String(text.dropLast(2)).trimmingCharacters(in: .whitespaces) }
+        if text.hasSuffix(" -") { text = String(text.dropLast(2)).trimmingSpaces() }
         if text.hasPrefix("- ") { text = String(text.dropFirst(2)) }
         if let link = block.links.first(where: { !$0.text.isEmpty }) {
             var summary: String? = nil
             if text.count > link.text.count + 10 {
-                summary = text.replacingOccurrences(of: link.text, with: "").trimmingCharacters(in: .whitespaces)
+                summary = text.replacingOccurrences(of: link.text, with: "").trimmingSpaces()
             }
             related.append(Teaser(title: link.text, summary: summary.map(cleanTeaserSummary), url: resolve(link.url), section: section))
             return
@@ -219,6 +220,6 @@ public struct BlockAssembler: Sendable {
                 }
             }
         }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.trimmingSpaces()
     }
 }

@@ -59,7 +59,7 @@ public struct GenericExtractor: Sendable {
         for name in meta.authors where !authors.contains(where: { $0.name == name || name.hasPrefix($0.name) }) {
             let parsed = Bylines.bylineLine(name)
             if let parsed { for a in parsed where !authors.contains(where: { $0.name == a.name }) { authors.append(a) } }
-            else if !name.contains("http") && name.count <= 40 && name != siteSource.name { authors.append(Author(name: name)) }
+            else if !name.has("http") && name.count <= 40 && name != siteSource.name { authors.append(Author(name: name)) }
         }
         var images = result.images
         if images.isEmpty, let og = meta.images.first {
@@ -91,11 +91,11 @@ public struct GenericExtractor: Sendable {
             let attr = ((n.attribute("id") ?? "") + " " + (n.attribute("class") ?? "")).lowercased()
             if attr.isEmpty { return 1 }
             var f = 1.0
-            for good in ["article", "content", "news", "body", "story", "view", "text", "entry", "post", "cont", "txt", "read", "detail"] where attr.contains(good) {
+            for good in ["article", "content", "news", "body", "story", "view", "text", "entry", "post", "cont", "txt", "read", "detail"] where attr.has(good) {
                 f = 1.3; break
             }
             for bad in ["comment", "footer", "nav", "sidebar", "side", "related", "banner", "ad-", "ads", "menu", "header", "reply", "recommend",
-                        "popular", "rank", "gnb", "lnb", "copyright", "share", "sns", "widget", "aside", "hot", "best", "list"] where attr.contains(bad) {
+                        "popular", "rank", "gnb", "lnb", "copyright", "share", "sns", "widget", "aside", "hot", "best", "list"] where attr.has(bad) {
                 f *= 0.4; break
             }
             return f

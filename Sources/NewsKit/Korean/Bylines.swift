@@ -105,8 +105,8 @@ public enum Bylines {
     /// A line that is only a byline: `홍길동 기자`, `/ 홍길동 기자 hong@x.com`, `글·사진=홍길동 기자`,
     /// `[홍길동 기자]`, `홍길동 기자 (hong@x.com)`. Returns the authors, or nil.
     public static func bylineLine(_ text: String) -> [Author]? {
-        var t = text.trimmingCharacters(in: .whitespaces)
-        guard t.count <= 80 else { return nil }
+        guard text.byteCount <= 240 else { return nil }
+        var t = text.trimmingSpaces()
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "/[]【】()<>"))
         for prefix in ["글·사진=", "글·사진 ", "글=", "사진=", "정리=", "취재=", "기자=", "By "] where t.hasPrefix(prefix) {
             t = String(t.dropFirst(prefix.count))
@@ -133,6 +133,7 @@ public enum Bylines {
 public enum Emails {
     /// Every address in the text, in order.
     public static func all(in text: String) -> [String] {
+        guard text.has("@") else { return [] }
         let u = Array(text.unicodeScalars)
         var out: [String] = []
         var i = 0
@@ -163,6 +164,7 @@ public enum Emails {
 
     /// Whether the line holds nothing but e-mail addresses (and separators).
     public static func isEmailOnlyLine(_ text: String) -> Bool {
+        guard text.has("@"), text.byteCount <= 400 else { return false }
         let found = all(in: text)
         guard !found.isEmpty else { return false }
         var rest = text

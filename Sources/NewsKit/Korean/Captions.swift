@@ -23,12 +23,13 @@ public enum Captions {
 
     /// Whether a block's text reads as a photo caption rather than body text.
     public static func looksLikeCaption(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingSpaces()
         if t.hasPrefix("▲") || t.hasPrefix("△") { return true }
-        for m in noticeMarkers where t.contains(m) { return true }
+        if t.hasAny(noticeMarkers) { return true }
         for p in ["[사진=", "(사진=", "<사진=", "사진=", "[사진]", "사진 제공", "(사진 제공", "[사진 제공", "/사진="] where t.hasPrefix(p) { return true }
-        if let credit = trailingSlashCredit(t), isCreditLike(credit.credit) { return true }
-        if t.count < 300, let c = t.range(of: "©", options: .backwards) ?? t.range(of: "ⓒ", options: .backwards),
+        if t.has("/"), let credit = trailingSlashCredit(t), isCreditLike(credit.credit) { return true }
+        if (t.has("©") || t.has("ⓒ")) && t.byteCount < 900,
+           let c = t.range(of: "©", options: .backwards) ?? t.range(of: "ⓒ", options: .backwards),
            t.distance(from: c.upperBound, to: t.endIndex) <= 25 {
             return true
         }
@@ -163,7 +164,7 @@ public enum Captions {
     static func trailingSlashCredit(_ t: String) -> (head: String, credit: String)? {
         guard let slash = t.lastIndex(of: "/") else { return nil }
         let credit = t[t.index(after: slash)...].trimmingCharacters(in: .whitespaces)
-        guard !credit.isEmpty, credit.count <= 20, !credit.contains("http"), !credit.hasSuffix("."),
+        guard !credit.isEmpty, credit.count <= 20, !credit.has("http"), !credit.hasSuffix("."),
               credit.split(separator: " ").count <= 3 else { return nil }
         return (String(t[..<slash]), credit)
     }

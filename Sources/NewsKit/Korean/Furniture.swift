@@ -24,31 +24,36 @@ public enum Furniture {
 
     /// The furniture kind of a block's text, or nil when it may be article text.
     public static func kind(of text: String) -> Kind? {
-        let t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = text.trimmingSpaces()
         if t.isEmpty { return .navigation }
-        let compact = t.replacingOccurrences(of: " ", with: "")
-        if fontSizeControls.contains(t) || fontSizeControls.contains(compact) { return .fontSizeControl }
-        if shareWords.contains(t) || shareWords.contains(compact) { return .shareBar }
-        if navigationWords.contains(t) { return .navigation }
-        if tickerWords.contains(t) || tickerWords.contains(compact) { return .ticker }
-        if isReaction(compact) { return .reaction }
-        if isNumericCell(compact) { return .ticker }
-        if t.count <= 300 {
-            let lower = t.lowercased()
-            if lower.contains("쿠키를 사용") || lower.contains("쿠키 사용") || lower.contains("cookie") && (lower.contains("accept") || lower.contains("use"))
-                || lower.contains("개인정보 보호 정책을 읽") || lower.contains("개인정보처리방침에 동의") {
-                return .cookieBanner
-            }
-            if isCopyright(t, lower) { return .copyright }
-            if isTipLine(t) { return .tipLine }
-            if t.contains("최상단으로 이동") || t.contains("최하단으로 이동") || t == "맨 위로" || t == "맨위로" || t == "위로가기" || t == "맨 위로 가기" {
-                return .goToTop
-            }
-            if t.hasPrefix("홈 >") || t.hasPrefix("HOME >") || t.hasPrefix("Home >") || t.hasPrefix("홈 〉") { return .navigation }
-            if t.hasSuffix("변동률 기준") || t.hasPrefix("실시간 암호화폐 시세") || t.hasPrefix("오늘의 상승종목") || t.hasPrefix("오늘의 하락종목") {
-                return .ticker
-            }
+        let bytes = t.byteCount
+        // Controls, counters and table cells are short: their sets are only consulted then.
+        if bytes <= 60 {
+            let compact = t.has(" ") ? String(t.filter { $0 != " " }) : t
+            if fontSizeControls.contains(t) || fontSizeControls.contains(compact) { return .fontSizeControl }
+            if shareWords.contains(t) || shareWords.contains(compact) { return .shareBar }
+            if navigationWords.contains(t) { return .navigation }
+            if tickerWords.contains(t) || tickerWords.contains(compact) { return .ticker }
+            if isReaction(compact) { return .reaction }
+            if isNumericCell(compact) { return .ticker }
             if isMarketDate(compact) { return .ticker }
+        }
+        guard bytes <= 900 else { return nil }   // about 300 Hangul syllables: longer text is not furniture
+        if t.has("쿠키를 사용") || t.has("쿠키 사용") || t.has("개인정보 보호 정책을 읽") || t.has("개인정보처리방침에 동의") {
+            return .cookieBanner
+        }
+        if t.has("ookie") {
+            let lower = t.lowercased()
+            if lower.has("cookie") && (lower.has("accept") || lower.has("use")) { return .cookieBanner }
+        }
+        if isCopyright(t) { return .copyright }
+        if isTipLine(t) { return .tipLine }
+        if t.has("최상단으로 이동") || t.has("최하단으로 이동") || t == "맨 위로" || t == "맨위로" || t == "위로가기" || t == "맨 위로 가기" {
+            return .goToTop
+        }
+        if t.hasPrefix("홈 >") || t.hasPrefix("HOME >") || t.hasPrefix("Home >") || t.hasPrefix("홈 〉") { return .navigation }
+        if t.hasSuffix("변동률 기준") || t.hasPrefix("실시간 암호화폐 시세") || t.hasPrefix("오늘의 상승종목") || t.hasPrefix("오늘의 하락종목") {
+            return .ticker
         }
         return nil
     }
@@ -85,13 +90,13 @@ public enum Furniture {
             && compact.first?.isNumber == true
     }
 
-    static func isCopyright(_ t: String, _ lower: String) -> Bool {
-        if lower.contains("all rights reserved") || lower.hasPrefix("copyright") { return true }
-        if t.contains("무단전재") || t.contains("무단 전재") || t.contains("재배포 금지") || t.contains("재배포금지") || t.contains("AI학습 이용 금지")
-            || t.contains("AI 학습 및 활용 금지") {
-            return !t.contains("국내에서만 사용가능")   // photo-desk notices belong to captions
+    static func isCopyright(_ t: String) -> Bool {
+        if t.hasPrefix("Copyright") || t.hasPrefix("COPYRIGHT") || t.hasPrefix("copyright") { return true }
+        if t.has("ights reserved") || t.has("IGHTS RESERVED") { return true }
+        if t.hasAny(["무단전재", "무단 전재", "재배포 금지", "재배포금지", "AI학습 이용 금지", "AI 학습 및 활용 금지"]) {
+            return !t.has("국내에서만 사용가능")   // photo-desk notices belong to captions
         }
-        if (t.hasPrefix("ⓒ") || t.hasPrefix("©") || t.hasPrefix("저작권자")) && t.count <= 120 { return true }
+        if (t.hasPrefix("ⓒ") || t.hasPrefix("©") || t.hasPrefix("저작권자")) && t.byteCount <= 360 { return true }
         return false
     }
 
@@ -101,8 +106,19 @@ public enum Furniture {
         if t.hasPrefix("이메일 :") || t.hasPrefix("이메일:") || t.hasPrefix("카카오톡 :") || t.hasPrefix("카카오톡:") || t.hasPrefix("전화 :") {
             return true
         }
-        if t.contains("제보") && (t.contains("카카오톡") || t.contains("전화") || t.contains("이메일") || t.contains("@")) && t.count <= 120 { return true }
-        if t.contains("구독해주세요") || t.contains("구독하기 버튼") || t.contains("채널 추가") { return true }
+        if t.byteCount <= 360 && t.has("제보") && (t.has("카카오톡") || t.has("전화") || t.has("이메일") || t.has("@")) { return true }
+        if t.has("구독해주세요") || t.has("구독하기 버튼") || t.has("채널 추가") { return true }
         return false
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and newlines (ASCII and NBSP), cheaply.
+    func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }
+        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let last = lastIndex(where: { !isSpace($0) })!
+        if first == startIndex && last == index(before: endIndex) { return self }
+        return String(self[first...last])
     }
 }

@@ -12,14 +12,16 @@ public enum RelatedBlocks {
         "Most Read", "Latest News", "Top News", "더 많은 기사", "속보", "헤드라인",
     ]
 
+    static let headingKeys: Set<String> = Set(headings.map { $0.lowercased() })
+
     /// The section name when the text is the heading of a related-article block.
     public static func sectionTitle(_ text: String) -> String? {
-        var t = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard text.byteCount <= 90 else { return nil }
+        var t = text.trimmingSpaces()
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "[]【】<>▶■□◆◇●○·|-–"))
-        t = t.trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.count <= 24 else { return nil }
-        for h in headings where t.caseInsensitiveCompare(h) == .orderedSame { return t }
-        return nil
+        t = t.trimmingSpaces()
+        guard !t.isEmpty, headingKeys.contains(t.lowercased()) else { return nil }
+        return t
     }
 }
 
