@@ -10,13 +10,20 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "NewsKit"),
+        .target(name: "NewsKit", dependencies: ["CCurl", "CZlib"]),
+        // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev).
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "NewsKitAdapters", dependencies: ["NewsKit"], path: "Sources/Adapters"),
         .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitAdapters"]),
-        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit"]),
+        // A local HTTP server for tests and benchmarks (not a product).
+        .target(name: "TestHTTPServer", dependencies: ["NewsKit"]),
+        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "TestHTTPServer"]),
         .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitAdapters"], exclude: ["Fixtures"]),
         // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "DemoTests", dependencies: ["newskit-demo"]),
+        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "TestHTTPServer"]),
+        // Benchmarks (release build): `scripts/bench-fetch.sh`, `scripts/bench-pipeline.sh`.
+        .executableTarget(name: "newskit-bench", dependencies: ["NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Examples build with the package, so they cannot rot.
         .executableTarget(name: "CustomAdapterExample", dependencies: ["NewsKit", "NewsKitAdapters"], path: "Examples/CustomAdapter"),
     ],

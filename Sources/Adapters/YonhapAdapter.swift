@@ -7,6 +7,9 @@ public struct YonhapAdapter: SiteAdapter {
     public let version = "1"
     public let summary = "연합뉴스 articles: yna.co.kr pages, and text captures with a 송고 line or a (…=연합뉴스) dateline"
     public let hosts = ["yna.co.kr"]
+    /// Yonhap's section RSS feeds.
+    public let feeds = ["https://www.yna.co.kr/rss/news.xml", "https://www.yna.co.kr/rss/northkorea.xml",
+                        "https://www.yna.co.kr/rss/politics.xml", "https://www.yna.co.kr/rss/international.xml"]
 
     public init() {}
 

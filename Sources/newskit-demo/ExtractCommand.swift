@@ -6,8 +6,11 @@ import NewsKitAdapters
 enum ExtractCommand {
     static let usage = """
     usage: newskit-demo extract [PATH...] [--format jsonl|json|markdown|text] [--adapter ID]
+           newskit-demo extract --warc FILE [--adapter ID]
       PATH             files and folders (.html, .htm, .txt, .md …), or - for standard input;
                        with no PATH, the bundled examples (Examples/seeds)
+      --warc FILE      replay a WARC file (.warc or .warc.gz, e.g. written by fetch --warc):
+                       every response record is extracted, without the network
       --format F       jsonl (default: one article per line), json (an array), markdown, text
       --adapter ID     use this adapter instead of choosing one (see `newskit-demo adapters`)
     One article per input on stdout; a summary on stderr. An input that cannot be read or
@@ -17,9 +20,12 @@ enum ExtractCommand {
 
     enum Format: String { case jsonl, json, markdown, text }
 
-    static func run(_ raw: [String]) -> Int32 {
-        var args = Arguments(raw, flags: ["help"], options: ["format", "adapter"])
+    static func run(_ raw: [String]) async -> Int32 {
+        var args = Arguments(raw, flags: ["help"], options: ["format", "adapter", "warc"])
         if args.has("help") { print(usage); return 0 }
+        if let warc = args.value("warc") {
+            return await replay(warc, adapterID: args.value("adapter"), problems: args.problems)
+        }
         let format = Format(rawValue: args.value("format") ?? "jsonl")
         if format == nil { args.problems.append("--format must be jsonl, json, markdown or text") }
         let registry = AdapterRegistry.builtIn
@@ -72,6 +78,23 @@ enum ExtractCommand {
         warn("extracted \(files.count - failures) of \(files.count) page(s)" + (adapters.isEmpty ? "" : " (\(adapters))")
              + "; \(warnings) warning(s); \(failures) failure(s)")
         return failures > 0 ? 1 : 0
+    }
+
+    /// Extracts every response record of a WARC file, lazily.
+    static func replay(_ path: String, adapterID: String?, problems: [String]) async -> Int32 {
+        guard problems.isEmpty else {
+            problems.forEach { warn("newskit-demo extract: \($0)") }
+            return 2
+        }
+        let reader: WARCReader
+        do { reader = try WARCReader(path: path) } catch {
+            warn("newskit-demo extract: \(error.description)")
+            return 1
+        }
+        // Pulled one record at a time as the pipeline asks, so memory stays flat for any archive size.
+        let inputs = reader.inputs { failure in FetchCommand.emitFailure(url: failure.url, message: failure.curlMessage ?? failure.reason) }
+        let pipeline = Pipeline(registry: .builtIn, concurrency: 4, adapterID: adapterID)
+        return await FetchCommand.run(pipeline, inputs: inputs, total: 0, fetcher: nil, warc: nil, label: "replay")
     }
 
     /// A failure on one input, with the input named.

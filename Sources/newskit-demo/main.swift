@@ -8,6 +8,9 @@ usage: newskit-demo <command> [options]
 
 commands:
   extract [PATH...] [--format F] [--adapter ID]   read pages into articles (JSON Lines by default)
+  extract --warc FILE                             replay a WARC file without the network
+  fetch URL... [options]                          fetch pages politely and extract them
+  crawl FEED-OR-SITEMAP... [--since D] [--limit N]  discover articles in feeds/sitemaps, fetch, extract
   adapters                                        list the site adapters and what they read
   dom [--tree] [--stats] [FILE...|-]              parse HTML; print the tree or per-file statistics
 
@@ -23,7 +26,9 @@ let rest = Array(arguments.dropFirst())
 let status: Int32
 switch command {
 case "dom": status = DomCommand.run(rest)
-case "extract": status = ExtractCommand.run(rest)
+case "extract": status = await ExtractCommand.run(rest)
+case "fetch": status = await FetchCommand.fetch(rest)
+case "crawl": status = await FetchCommand.crawl(rest)
 case "adapters": status = AdaptersCommand.run(rest)
 case "help", "--help", "-h": print(usage); status = 0
 default:

@@ -70,6 +70,7 @@ public struct AdapterRegistry: Sendable {
         if article.canonicalURL == nil, document.html != nil, let c = document.metadata.canonicalURL, !c.isEmpty {
             article.canonicalURL = AdapterRegistry.absolute(c, base: document.page.url)
         }
+        if let c = article.canonicalURL { article.canonicalURL = URLCanonicalizer.canonical(c) ?? c }
         if article.language == nil { article.language = LanguageGuess.language(of: article.text) ?? document.metadata.language.map(LanguageGuess.primary) }
         if article.id.isEmpty {
             article.id = Article.makeID(canonicalURL: article.canonicalURL, source: article.source, title: article.title, text: article.text)

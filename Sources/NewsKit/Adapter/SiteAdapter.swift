@@ -26,6 +26,10 @@ public protocol SiteAdapter: Sendable {
     var summary: String { get }
     /// The hosts whose pages the adapter owns; subdomains match too (`yna.co.kr` ⊇ `www.yna.co.kr`).
     var hosts: [String] { get }
+    /// The site's feeds and sitemaps, for crawling it; none by default.
+    var feeds: [String] { get }
+    /// Request headers the site wants when its pages are fetched; none by default.
+    var requestHeaders: [HTTPHeader] { get }
     /// How sure the adapter is that this is its page: 0 (not its page) … 1 (certain).
     /// Host matches, markup fingerprints and, for text captures, the layout's telltale lines count.
     func confidence(for document: Document) -> Double
@@ -36,6 +40,18 @@ public protocol SiteAdapter: Sendable {
 
 extension SiteAdapter {
     public var hosts: [String] { [] }
+
+    /// The site's feeds and sitemaps (for `newskit-demo crawl <adapter-id>`); none by default.
+    public var feeds: [String] { [] }
+
+    /// Request headers the site wants (sent when fetching its pages); none by default.
+    public var requestHeaders: [HTTPHeader] { [] }
+
+    /// Whether a host is one of ``hosts`` (or a subdomain of one).
+    public func claims(host: String?) -> Bool {
+        guard let h = host?.lowercased() else { return false }
+        return hosts.contains { h == $0 || h.hasSuffix("." + $0) }
+    }
 
     /// The ``AdapterInfo`` stamped on articles.
     public var info: AdapterInfo { AdapterInfo(id: id, version: version) }
@@ -48,11 +64,7 @@ extension SiteAdapter {
         if document.html != nil, let canonical = document.metadata.canonicalURL, let h = URL(string: canonical)?.host {
             candidates.append(h)
         }
-        for candidate in candidates {
-            let c = candidate.lowercased()
-            for host in hosts where c == host || c.hasSuffix("." + host) { return true }
-        }
-        return false
+        return candidates.contains { claims(host: $0) }
     }
 }
 

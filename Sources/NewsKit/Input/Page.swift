@@ -42,6 +42,14 @@ public struct Page: Sendable, Hashable {
     /// A name for messages: the URL, else the file path, else "<memory>".
     public var name: String { url?.absoluteString ?? filePath ?? "<memory>" }
 
+    /// Whether a fetched response is an HTML page (by `Content-Type`, or by path when it has none),
+    /// not robots.txt, a feed or an image.
+    public var isHTMLResponse: Bool {
+        if url?.path == "/robots.txt" { return false }
+        guard let type = header("Content-Type")?.lowercased() else { return true }
+        return type.contains("html")
+    }
+
     /// The value of the first header with this name (case-insensitive).
     public func header(_ name: String) -> String? {
         let lower = name.lowercased()

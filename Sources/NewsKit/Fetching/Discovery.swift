@@ -1,0 +1,125 @@
+import Foundation
+
+/// An article URL found in a feed or sitemap, with what the listing says about it.
+public struct DiscoveredURL: Sendable, Hashable {
+    public var url: String
+    public var published: Instant?
+    public var title: String?
+    public init(url: String, published: Instant? = nil, title: String? = nil) {
+        self.url = url
+        self.published = published
+        self.title = title
+    }
+}
+
+/// What a feed or sitemap document holds.
+public enum Listing: Sendable, Hashable {
+    /// Article URLs (RSS items, Atom entries, sitemap `<url>`s, Google News entries).
+    case articles([DiscoveredURL])
+    /// More sitemaps to read (a sitemap index).
+    case sitemaps([String])
+    /// Not a feed or sitemap.
+    case unknown
+}
+
+/// Reads RSS 2.0 and Atom feeds, sitemaps, sitemap indexes and Google News sitemaps.
+public enum ListingReader {
+    /// Reads a listing; a gzip body (`sitemap.xml.gz`) is decompressed first.
+    public static func read(_ bytes: [UInt8], baseURL: URL? = nil) -> Listing {
+        let raw = Gzip.isGzip(bytes[...]) ? (Gzip.decompress(bytes, limit: 64 << 20) ?? []) : bytes
+        let root = XMLLite.parse(raw)
+        guard let top = root.children.first(where: { !$0.name.hasPrefix("#") }) else { return .unknown }
+        func absolute(_ s: String) -> String {
+            let t = s.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let base = baseURL, let u = URL(string: t, relativeTo: base) { return u.absoluteString }
+            return t
+        }
+        switch top.localName {
+        case "rss", "rdf":
+            let items = top.descendants("item")
+            return .articles(items.compactMap { item in
+                var link = item.value("link")
+                if link == nil, let guid = item.child("guid"), guid.attributes["isPermaLink"]?.lowercased() != "false" {
+                    link = guid.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                }
+                guard let l = link, !l.isEmpty else { return nil }
+                let date = item.value("pubdate") ?? item.value("date") ?? item.value("published")
+                return DiscoveredURL(url: absolute(l), published: date.flatMap(parseDate), title: item.value("title"))
+            })
+        case "feed":
+            return .articles(top.children("entry").compactMap { entry in
+                let links = entry.children("link")
+                let href = (links.first { ($0.attributes["rel"] ?? "alternate") == "alternate" } ?? links.first)?.attributes["href"]
+                guard let h = href, !h.isEmpty else { return nil }
+                let date = entry.value("published") ?? entry.value("updated")
+                return DiscoveredURL(url: absolute(h), published: date.flatMap(parseDate), title: entry.value("title"))
+            })
+        case "urlset":
+            return .articles(top.children("url").compactMap { u in
+                guard let loc = u.value("loc") else { return nil }
+                let news = u.child("news")
+                let date = news?.value("publication_date") ?? u.value("lastmod")
+                return DiscoveredURL(url: absolute(loc), published: date.flatMap(parseDate), title: news?.value("title"))
+            })
+        case "sitemapindex":
+            return .sitemaps(top.children("sitemap").compactMap { $0.value("loc").map(absolute) })
+        default:
+            return .unknown
+        }
+    }
+
+    /// ISO-8601 (Atom, sitemaps) or RFC 822 (RSS) dates.
+    static func parseDate(_ s: String) -> Instant? {
+        Instant(iso8601: s) ?? HTTPDate.instant(s) ?? KoreanDates.parse(s)
+    }
+}
+
+/// Finds article URLs by reading feeds and sitemaps, following sitemap indexes.
+public enum Discovery {
+    /// What discovery found.
+    public struct Result: Sendable {
+        /// New article URLs in canonical form (tracking parameters removed), duplicates dropped,
+        /// in listing order.
+        public var urls: [URL] = []
+        public var listingsRead = 0
+        /// Listings that could not be fetched or read.
+        public var failures: [FetchError] = []
+    }
+
+    /// Reads the listings (and the sitemaps their indexes name, up to `maximumListings`).
+    /// - Parameters:
+    ///   - since: keep only articles listed as published at or after this instant (undated ones are kept).
+    ///   - limit: stop after this many article URLs.
+    public static func discover(_ listings: [String], fetcher: any Fetcher, options: FetchOptions = FetchOptions(),
+                                since: Instant? = nil, limit: Int = .max, maximumListings: Int = 1000) async -> Result {
+        var result = Result()
+        var queue = listings
+        var seenListings = Set<String>()
+        var dedupe = URLDeduplicator()
+        while !queue.isEmpty, result.urls.count < limit, seenListings.count < maximumListings {
+            let next = queue.removeFirst()
+            guard seenListings.insert(next).inserted, let url = URL(string: next) else { continue }
+            do throws(FetchError) {
+                let page = try await fetcher.fetch(FetchRequest(url: url, options: options))
+                if let status = page.httpStatus, status >= 400 { throw FetchError(.httpStatus, url: next, httpStatus: status) }
+                result.listingsRead += 1
+                switch ListingReader.read(page.bytes, baseURL: page.url) {
+                case .sitemaps(let more):
+                    queue += more
+                case .articles(let entries):
+                    for e in entries where result.urls.count < limit {
+                        if let since, let p = e.published, p < since { continue }
+                        let canonical = URLCanonicalizer.canonical(e.url) ?? e.url
+                        guard let u = URL(string: canonical), dedupe.insert(canonical) else { continue }
+                        result.urls.append(u)
+                    }
+                case .unknown:
+                    throw FetchError(.transport, url: next, curlMessage: "not a feed or sitemap")
+                }
+            } catch {
+                result.failures.append(error)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,73 @@
+/// Why a fetch failed. Carries the URL, the HTTP status or libcurl's error text, and how many
+/// attempts were made. A 404 or a robots.txt refusal is a result reported as such, not retried.
+public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public var description: String { rawValue }
+
+        /// The server answered with an error status (see ``FetchError/httpStatus``).
+        public static let httpStatus = Code(rawValue: "httpStatus")
+        /// The connect or total timeout passed.
+        public static let timeout = Code(rawValue: "timeout")
+        /// No connection, or the connection broke (refused, reset, DNS).
+        public static let connection = Code(rawValue: "connection")
+        /// More redirects than allowed (or a loop).
+        public static let tooManyRedirects = Code(rawValue: "tooManyRedirects")
+        /// The body is larger than allowed.
+        public static let tooLarge = Code(rawValue: "tooLarge")
+        /// robots.txt disallows the URL for our user agent.
+        public static let robotsDisallowed = Code(rawValue: "robotsDisallowed")
+        /// The task was cancelled.
+        public static let cancelled = Code(rawValue: "cancelled")
+        /// Not an http(s) URL.
+        public static let invalidURL = Code(rawValue: "invalidURL")
+        /// Any other libcurl error.
+        public static let transport = Code(rawValue: "transport")
+    }
+
+    public let code: Code
+    public let url: String
+    public let httpStatus: Int?
+    /// libcurl's error text, when the failure came from libcurl.
+    public let curlMessage: String?
+    public var attempts: Int
+
+    public init(_ code: Code, url: String, httpStatus: Int? = nil, curlMessage: String? = nil, attempts: Int = 1) {
+        self.code = code
+        self.url = url
+        self.httpStatus = httpStatus
+        self.curlMessage = curlMessage
+        self.attempts = attempts
+    }
+
+    /// Whether trying again may help: connection errors, timeouts, 429 and 5xx.
+    public var isRetryable: Bool {
+        switch code {
+        case .timeout, .connection: return true
+        case .httpStatus: return httpStatus == 429 || (httpStatus ?? 0) >= 500
+        default: return false
+        }
+    }
+
+    /// A short reason for people and for `{"error": …}` lines.
+    public var reason: String {
+        switch code {
+        case .httpStatus: return "HTTP \(httpStatus ?? 0)"
+        case .robotsDisallowed: return "disallowed by robots.txt"
+        default: return curlMessage.map { "\(code.rawValue): \($0)" } ?? code.rawValue
+        }
+    }
+
+    public var description: String {
+        "\(url): \(reason)" + (attempts > 1 ? " (after \(attempts) attempts)" : "")
+    }
+}
+
+/// Fetches pages. `CurlFetcher` does the transfers; ``PoliteFetcher`` adds robots.txt,
+/// per-host limits, retries and the response cache on top.
+public protocol Fetcher: Sendable {
+    /// Fetches a URL. Any HTTP status comes back as a ``Page`` (see ``Page/httpStatus``);
+    /// throws only when there is no response (or a layer refuses the request).
+    func fetch(_ request: FetchRequest) async throws(FetchError) -> Page
+}

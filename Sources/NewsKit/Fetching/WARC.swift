@@ -1,0 +1,257 @@
+import Foundation
+
+/// Writes every fetched response to a WARC 1.1 file, so nothing fetched is ever lost and a run
+/// can be replayed without the network (``WARCReader``). A path ending in `.gz` gets one gzip
+/// member per record, as crawl archives do.
+///
+/// Guarantees: a `warcinfo` record opens a new file; each `response` record is written with one
+/// `write(2)`; the body is stored as NewsKit received it (decoded), so the HTTP headers are
+/// rewritten to match: `Content-Encoding` becomes `X-NewsKit-Original-Content-Encoding`,
+/// `Transfer-Encoding` is dropped and `Content-Length` is the stored length. The URL asked for
+/// is kept in `NewsKit-Requested-URI` when a redirect changed it.
+public final class WARCWriter: ResponseArchive, @unchecked Sendable {
+    public let path: String
+    private let gzip: Bool
+    private let lock = NSLock()
+    private var fd: Int32
+    /// Records written (warcinfo included).
+    public private(set) var records = 0
+
+    /// Opens (appends to) a WARC file, writing a `warcinfo` record when the file is new.
+    /// - Throws: ``FetchError`` `transport` naming the path when it cannot be opened.
+    public init(path: String) throws(FetchError) {
+        self.path = path
+        gzip = path.hasSuffix(".gz")
+        let exists = FileManager.default.fileExists(atPath: path)
+        fd = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        guard fd >= 0 else { throw FetchError(.transport, url: path, curlMessage: "cannot open the WARC file: \(String(cString: strerror(errno)))") }
+        if !exists || (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) == 0 {
+            let info = "software: NewsKit\r\nformat: WARC File Format 1.1\r\nconformsTo: https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/\r\n"
+            try write(type: "warcinfo", headers: [("Content-Type", "application/warc-fields")], block: Array(info.utf8), date: Date())
+        }
+    }
+
+    deinit { close() }
+
+    public func close() {
+        lock.withLock {
+            if fd >= 0 { _ = fsync(fd); _ = Foundation.close(fd); fd = -1 }
+        }
+    }
+
+    public func archive(_ page: Page) throws {
+        guard let url = page.finalURL ?? page.requestedURL else { return }
+        var http = "HTTP/1.1 \(page.httpStatus ?? 200) \(WARCWriter.reason(page.httpStatus ?? 200))\r\n"
+        for h in page.headers {
+            switch h.name.lowercased() {
+            case "transfer-encoding", "content-length": continue
+            case "content-encoding": http += "X-NewsKit-Original-Content-Encoding: \(h.value)\r\n"
+            default: http += "\(h.name): \(h.value)\r\n"
+            }
+        }
+        http += "Content-Length: \(page.bytes.count)\r\n\r\n"
+        let block = Array(http.utf8) + page.bytes
+        var headers: [(String, String)] = [
+            ("WARC-Target-URI", url.absoluteString),
+            ("Content-Type", "application/http;msgtype=response"),
+            ("WARC-Payload-Digest", "sha1:" + Base32.encode(SHA1.digest(page.bytes))),
+            ("WARC-Block-Digest", "sha1:" + Base32.encode(SHA1.digest(block))),
+        ]
+        if let requested = page.requestedURL, requested != url { headers.append(("NewsKit-Requested-URI", requested.absoluteString)) }
+        try write(type: "response", headers: headers, block: block, date: page.fetchedAt ?? Date())
+    }
+
+    private func write(type: String, headers: [(String, String)], block: [UInt8], date: Date) throws(FetchError) {
+        var head = "WARC/1.1\r\nWARC-Type: \(type)\r\nWARC-Record-ID: <urn:uuid:\(UUID().uuidString.lowercased())>\r\n"
+        head += "WARC-Date: \(Instant(date: date, utcOffset: 0).iso8601)\r\n"
+        for (k, v) in headers { head += "\(k): \(v)\r\n" }
+        head += "Content-Length: \(block.count)\r\n\r\n"
+        var record = Array(head.utf8) + block + [13, 10, 13, 10]
+        if gzip { record = Gzip.compress(record) }
+        var failure: Int32 = 0
+        lock.withLock {
+            guard fd >= 0 else { failure = EBADF; return }
+            record.withUnsafeBytes { raw in
+                var offset = 0
+                while offset < raw.count {
+                    let n = Foundation.write(fd, raw.baseAddress! + offset, raw.count - offset)
+                    if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                    offset += n
+                }
+            }
+            if failure == 0 { records += 1 }
+        }
+        if failure != 0 {
+            throw FetchError(.transport, url: path, curlMessage: "cannot write the WARC record: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    static func reason(_ status: Int) -> String {
+        switch status {
+        case 200: return "OK"
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 304: return "Not Modified"
+        case 404: return "Not Found"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        default: return "Status"
+        }
+    }
+}
+
+/// Reads WARC 1.0 and 1.1 files (plain, or gzip per record) as a source of ``Page``s:
+/// each `response` record of an http(s) URL becomes a page with its status, headers, body and
+/// fetch time. Chunked bodies are reassembled and gzip/deflate bodies decoded. Common Crawl's
+/// news crawl files read this way.
+///
+/// ```swift
+/// let reader = try WARCReader(path: "CC-NEWS-20250813.warc.gz")
+/// while let result = reader.next() {
+///     if case .success(let page) = result { … }
+/// }
+/// ```
+public final class WARCReader {
+    public let path: String
+    private let stream: ByteStream
+    /// Records read so far (all types).
+    public private(set) var recordsRead = 0
+
+    /// - Throws: ``FetchError`` `transport` naming the path when it cannot be opened.
+    public init(path: String) throws(FetchError) {
+        self.path = path
+        stream = try ByteStream(path: path)
+    }
+
+    /// The next response record as a page (or an error naming the record), nil at the end.
+    public func next() -> Result<Page, FetchError>? {
+        while true {
+            guard let record = nextRecord() else { return nil }
+            guard record.type == "response", let uri = record.header("WARC-Target-URI"),
+                  uri.hasPrefix("http://") || uri.hasPrefix("https://") else { continue }
+            return WARCReader.page(from: record, warcPath: path)
+        }
+    }
+
+    /// The file's HTML response pages as pipeline inputs, read one record at a time as they are
+    /// asked for (robots.txt, feeds and other non-HTML responses are skipped).
+    /// - Parameter onFailure: called for a record that cannot be read.
+    public func inputs(onFailure: @escaping @Sendable (FetchError) -> Void = { _ in }) -> AsyncStream<PipelineInput> {
+        let box = ReaderBox(self)
+        return AsyncStream(unfolding: {
+            while let record = box.reader.next() {
+                switch record {
+                case .success(let page): if page.isHTMLResponse { return .page(page) }
+                case .failure(let error): onFailure(error)
+                }
+            }
+            return nil
+        })
+    }
+
+    /// Every response page of the file (read lazily is better for big files: use ``next()``).
+    public func pages() -> [Result<Page, FetchError>] {
+        var out: [Result<Page, FetchError>] = []
+        while let r = next() { out.append(r) }
+        return out
+    }
+
+    struct Record {
+        var headers: [(String, String)]
+        var block: [UInt8]
+        var type: String { header("WARC-Type") ?? "" }
+        func header(_ name: String) -> String? {
+            let l = name.lowercased()
+            return headers.first { $0.0.lowercased() == l }?.1
+        }
+    }
+
+    func nextRecord() -> Record? {
+        // Skip the blank lines between records, find "WARC/1.x".
+        var line: [UInt8]? = stream.readLine()
+        while let l = line, !l.starts(with: Array("WARC/".utf8)) { line = stream.readLine() }
+        guard line != nil else { return nil }
+        var headers: [(String, String)] = []
+        while let l = stream.readLine(), !l.isEmpty {
+            let s = String(decoding: l, as: UTF8.self)
+            if let c = s.firstIndex(of: ":") {
+                headers.append((String(s[..<c]), s[s.index(after: c)...].trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        let length = headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) } ?? 0
+        let block = stream.read(max(0, length))
+        recordsRead += 1
+        return Record(headers: headers, block: block)
+    }
+
+    static func page(from record: Record, warcPath: String) -> Result<Page, FetchError> {
+        let uri = record.header("WARC-Target-URI") ?? ""
+        let b = record.block
+        guard let headEnd = LocalSearch.find([13, 10, 13, 10], in: b) else {
+            return .failure(FetchError(.transport, url: uri, curlMessage: "WARC record in \(warcPath) has no HTTP header block"))
+        }
+        let lines = String(decoding: b[0..<headEnd], as: UTF8.self).components(separatedBy: "\r\n")
+        let statusParts = lines.first?.split(separator: " ") ?? []
+        let status = statusParts.count >= 2 ? Int(statusParts[1]) : nil
+        var headers: [HTTPHeader] = []
+        for l in lines.dropFirst() {
+            if let c = l.firstIndex(of: ":") {
+                headers.append(HTTPHeader(name: String(l[..<c]), value: l[l.index(after: c)...].trimmingCharacters(in: .whitespaces)))
+            }
+        }
+        var body = Array(b[(headEnd + 4)...])
+        func header(_ n: String) -> String? { headers.first { $0.name.lowercased() == n }?.value.lowercased() }
+        if header("transfer-encoding")?.contains("chunked") == true { body = dechunk(body) }
+        if let enc = header("content-encoding") {
+            if enc.contains("gzip") || enc.contains("deflate") {
+                guard let decoded = Gzip.decompress(body) else {
+                    return .failure(FetchError(.transport, url: uri, curlMessage: "corrupt \(enc) body in \(warcPath)"))
+                }
+                body = decoded
+            } else if enc != "identity" {
+                return .failure(FetchError(.transport, url: uri, curlMessage: "unsupported Content-Encoding \(enc) in \(warcPath)"))
+            }
+        }
+        let date = record.header("WARC-Date").flatMap { Instant(iso8601: $0) }?.date
+        let requested = record.header("NewsKit-Requested-URI").flatMap(URL.init(string:)) ?? URL(string: uri)
+        return .success(Page(bytes: body, requestedURL: requested, finalURL: URL(string: uri), httpStatus: status,
+                             headers: headers, fetchedAt: date))
+    }
+
+    static func dechunk(_ b: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        while i < b.count {
+            guard let eol = LocalSearch.find([13, 10], in: b, from: i) else { break }
+            let sizeText = String(decoding: b[i..<eol], as: UTF8.self).split(separator: ";").first.map(String.init) ?? ""
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size > 0 else { break }
+            let start = eol + 2
+            let end = min(b.count, start + size)
+            out.append(contentsOf: b[start..<end])
+            i = end + 2
+        }
+        return out
+    }
+}
+
+/// The reader is used by one consumer at a time (the stream's unfolding closure).
+private final class ReaderBox: @unchecked Sendable {
+    let reader: WARCReader
+    init(_ reader: WARCReader) { self.reader = reader }
+}
+
+enum LocalSearch {
+    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int = 0) -> Int? {
+        guard hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
+        var i = from
+        while i <= hay.count - needle.count {
+            if hay[i] == needle[0] {
+                var k = 1
+                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Something a run reads: a file, a URL to fetch, or a page already in hand (a WARC record).
+public enum PipelineInput: Sendable, Hashable {
+    case file(String)
+    case url(URL)
+    case page(Page)
+
+    /// A name for messages and `{"error": …}` lines.
+    public var name: String {
+        switch self {
+        case .file(let p): return p
+        case .url(let u): return u.absoluteString
+        case .page(let p): return p.name
+        }
+    }
+}
+
+/// One input that produced no article, with why.
+public struct PipelineFailure: Sendable, Hashable, CustomStringConvertible {
+    public var input: String
+    /// A failure kind for summaries: `input.notFound`, `fetch.httpStatus`, `extraction.noContent` …
+    public var kind: String
+    public var message: String
+    /// For fetch failures: the URL the input is known by (`url` in `{"url": …, "error": …}`).
+    public var isURL: Bool
+    public var description: String { "\(input): \(message)" }
+}
+
+/// What happened to one input.
+public enum PipelineEvent: Sendable {
+    case extracted(Article)
+    case failed(PipelineFailure)
+}
+
+/// Counts of a finished run.
+public struct PipelineSummary: Sendable, Hashable {
+    public var inputs = 0
+    public var extracted = 0
+    public var failed = 0
+    public var byAdapter: [String: Int] = [:]
+    public var byFailure: [String: Int] = [:]
+    public var sinkErrors: [String] = []
+    public var seconds: Double = 0
+    public var pagesPerSecond: Double { seconds > 0 ? Double(extracted + failed) / seconds : 0 }
+}
+
+/// One way through for every entry point: inputs → (fetch) → document → adapter → sinks, with
+/// bounded concurrency. Inputs are pulled lazily and results reach the sinks as they finish
+/// (in order of completion), so memory stays bounded however many inputs a run has.
+///
+/// ```swift
+/// let pipeline = Pipeline(registry: .builtIn, fetcher: try PoliteFetcher(), sinks: [try .jsonLines(path: "out.jsonl")])
+/// let summary = await pipeline.run([.url(url1), .file("page.html")]) { event in … }
+/// ```
+public final class Pipeline: Sendable {
+    public let registry: AdapterRegistry
+    public let fetcher: (any Fetcher)?
+    public let sinks: [any ArticleSink]
+    /// Inputs worked on at once.
+    public let concurrency: Int
+    /// Use this adapter instead of choosing one.
+    public let adapterID: String?
+    public let documentOptions: DocumentOptions
+    /// Timeouts and limits for fetched inputs.
+    public let fetchOptions: FetchOptions
+
+    public init(registry: AdapterRegistry, fetcher: (any Fetcher)? = nil, sinks: [any ArticleSink] = [], concurrency: Int = 8,
+                adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions()) {
+        self.registry = registry
+        self.fetcher = fetcher
+        self.sinks = sinks
+        self.concurrency = max(1, concurrency)
+        self.adapterID = adapterID
+        self.documentOptions = documentOptions
+        self.fetchOptions = fetchOptions
+    }
+
+    /// Runs over a sequence of inputs.
+    public func run(_ inputs: [PipelineInput], onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary {
+        await run(AsyncStream { c in for i in inputs { c.yield(i) }; c.finish() }, onEvent: onEvent)
+    }
+
+    /// Runs over inputs produced lazily (a WARC file, a crawl's discoveries).
+    public func run<S: AsyncSequence & Sendable>(_ inputs: S, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
+    where S.Element == PipelineInput {
+        let started = Date()
+        var summary = PipelineSummary()
+        await withTaskGroup(of: PipelineEvent.self) { group in
+            var inFlight = 0
+            var iterator = inputs.makeAsyncIterator()
+            func deliver(_ event: PipelineEvent) {
+                switch event {
+                case .extracted(let article):
+                    summary.extracted += 1
+                    summary.byAdapter[article.adapter.id, default: 0] += 1
+                    for sink in sinks {
+                        do { try sink.receive(article) } catch { summary.sinkErrors.append(error.description) }
+                    }
+                case .failed(let f):
+                    summary.failed += 1
+                    summary.byFailure[f.kind, default: 0] += 1
+                }
+                onEvent(event)
+            }
+            while true {
+                let next: PipelineInput?
+                do { next = try await iterator.next() } catch { next = nil }
+                guard let input = next else { break }
+                summary.inputs += 1
+                group.addTask { await self.process(input) }
+                inFlight += 1
+                if inFlight >= concurrency, let event = await group.next() {
+                    inFlight -= 1
+                    deliver(event)
+                }
+            }
+            for await event in group { deliver(event) }
+        }
+        for sink in sinks {
+            do { try sink.flush() } catch { summary.sinkErrors.append(error.description) }
+        }
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// Reads, fetches and extracts one input.
+    public func process(_ input: PipelineInput) async -> PipelineEvent {
+        let page: Page
+        switch input {
+        case .file(let path):
+            do { page = try Page.read(path: path, maximumBytes: documentOptions.maximumBytes) } catch {
+                return .failed(PipelineFailure(input: path, kind: "input.\(error.code)", message: error.message, isURL: false))
+            }
+        case .page(let p):
+            page = p
+        case .url(let url):
+            guard let fetcher else {
+                return .failed(PipelineFailure(input: url.absoluteString, kind: "fetch.unsupported", message: "no fetcher configured", isURL: true))
+            }
+            // The site's adapter may ask for headers of its own.
+            let headers = registry.adapters.first { $0.claims(host: url.host) }?.requestHeaders ?? []
+            do { page = try await fetcher.fetch(FetchRequest(url: url, headers: headers, options: fetchOptions)) } catch {
+                return .failed(PipelineFailure(input: url.absoluteString, kind: "fetch.\(error.code)", message: error.reason, isURL: true))
+            }
+        }
+        if let status = page.httpStatus, status >= 400 {
+            return .failed(PipelineFailure(input: input.name, kind: "fetch.httpStatus", message: "HTTP \(status)", isURL: page.url != nil))
+        }
+        do {
+            let document = try Document(page: page, options: documentOptions)
+            return .extracted(try registry.extract(document, adapterID: adapterID))
+        } catch let e as InputError {
+            return .failed(PipelineFailure(input: input.name, kind: "input.\(e.code)", message: e.message, isURL: page.url != nil))
+        } catch let e as ExtractionError {
+            return .failed(PipelineFailure(input: input.name, kind: "extraction.\(e.code)", message: e.message, isURL: page.url != nil))
+        } catch {
+            return .failed(PipelineFailure(input: input.name, kind: "other", message: "\(error)", isURL: page.url != nil))
+        }
+    }
+}

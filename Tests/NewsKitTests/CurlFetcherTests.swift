@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+@testable import NewsKit
+import TestHTTPServer
+
+/// libcurl transfers against servers on 127.0.0.1 that the tests start themselves.
+@Suite struct CurlFetcherTests {
+    static let fetcher = CurlFetcher(maximumConcurrentTransfers: 16)
+
+    static func options(timeout: Double = 5) -> FetchOptions {
+        var o = FetchOptions()
+        o.timeout = timeout
+        o.connectTimeout = 2
+        return o
+    }
+
+    @Test func fetchesAPageWithItsProvenance() async throws {
+        let server = try LocalHTTPServer { r in .respond(.html("<p>안녕 \(r.path)</p>", headers: [HTTPHeader(name: "X-Test", value: "1")])) }
+        defer { server.stop() }
+        let page = try await Self.fetcher.fetch(FetchRequest(url: server.url("/a?x=1"), headers: [HTTPHeader(name: "X-Adapter", value: "yonhap")]))
+        #expect(page.httpStatus == 200)
+        #expect(String(decoding: page.bytes, as: UTF8.self) == "<p>안녕 /a?x=1</p>")
+        #expect(page.header("x-test") == "1")
+        #expect(page.finalURL == server.url("/a?x=1"))
+        #expect(page.fetchedAt != nil)
+        #expect(server.requests.first?.header("X-Adapter") == "yonhap")
+        #expect(server.requests.first?.header("User-Agent")?.hasPrefix("NewsKit/") == true)
+    }
+
+    @Test func redirectsAreFollowedAndTheFinalURLRecorded() async throws {
+        let server = try LocalHTTPServer { r in
+            switch r.path {
+            case "/old": return .respond(.init(status: 301, headers: [HTTPHeader(name: "Location", value: "/middle")]))
+            case "/middle": return .respond(.init(status: 302, headers: [HTTPHeader(name: "Location", value: "/new")]))
+            case "/loop": return .respond(.init(status: 302, headers: [HTTPHeader(name: "Location", value: "/loop")]))
+            default: return .respond(.html("final"))
+            }
+        }
+        defer { server.stop() }
+        let page = try await Self.fetcher.fetch(FetchRequest(url: server.url("/old")))
+        #expect(page.finalURL == server.url("/new"))
+        #expect(page.requestedURL == server.url("/old"))
+        do { _ = try await Self.fetcher.fetch(FetchRequest(url: server.url("/loop"))); Issue.record("expected an error") } catch {
+            #expect(error.code == .tooManyRedirects)
+            #expect(error.url.hasSuffix("/loop"))
+        }
+    }
+
+    @Test func gzipBodiesAreDecoded() async throws {
+        let text = String(repeating: "북한과 러시아가 군사적 밀착을 강화하고 있다. ", count: 200)
+        let server = try LocalHTTPServer { _ in .respond(LocalHTTPServer.Response(headers: [HTTPHeader(name: "Content-Type", value: "text/html")], body: Array(text.utf8), gzip: true)) }
+        defer { server.stop() }
+        let page = try await Self.fetcher.fetch(FetchRequest(url: server.url("/")))
+        #expect(String(decoding: page.bytes, as: UTF8.self) == text)
+        #expect(page.header("Content-Encoding") == "gzip")
+        #expect(server.requests.first?.header("Accept-Encoding")?.contains("gzip") == true)
+    }
+
+    @Test func slowAndStalledResponsesTimeOut() async throws {
+        let server = try LocalHTTPServer { r in r.path == "/stall" ? .stall(seconds: 3) : .respond(.init(status: 200, body: [65], delay: 3)) }
+        defer { server.stop() }
+        for path in ["/slow", "/stall"] {
+            let started = Date()
+            do { _ = try await Self.fetcher.fetch(FetchRequest(url: server.url(path), options: Self.options(timeout: 0.5))); Issue.record("expected a timeout") } catch {
+                #expect(error.code == .timeout, "\(path): \(error)")
+                #expect(error.isRetryable)
+            }
+            #expect(Date().timeIntervalSince(started) < 2.5)
+        }
+    }
+
+    @Test func connectionResetsAndRefusalsAreConnectionErrors() async throws {
+        let server = try LocalHTTPServer { _ in .reset }
+        let port = server.port
+        do { _ = try await Self.fetcher.fetch(FetchRequest(url: server.url("/"))); Issue.record("expected an error") } catch {
+            #expect(error.code == .connection)
+            #expect(error.curlMessage != nil)
+        }
+        server.stop()
+        do { _ = try await Self.fetcher.fetch(FetchRequest(url: URL(string: "http://127.0.0.1:\(port)/")!, options: Self.options())); Issue.record("expected an error") } catch {
+            #expect(error.code == .connection)
+        }
+    }
+
+    @Test func oversizedBodiesAreRefused() async throws {
+        let server = try LocalHTTPServer { _ in .respond(.init(status: 200, body: [UInt8](repeating: 65, count: 200_000))) }
+        defer { server.stop() }
+        var options = Self.options()
+        options.maximumBodyBytes = 50_000
+        do { _ = try await Self.fetcher.fetch(FetchRequest(url: server.url("/big"), options: options)); Issue.record("expected an error") } catch {
+            #expect(error.code == .tooLarge)
+        }
+    }
+
+    @Test func anEUCKRPageWithACP949OnlySyllableDecodes() async throws {
+        // 똠방각하: 똠 (0x8C 0x63) exists only in CP949.
+        let body: [UInt8] = Array("<html><head><title>".utf8) + [0x8C, 0x63, 0xB9, 0xE6, 0xB0, 0xA2, 0xC7, 0xCF] + Array("</title></head><body>x</body></html>".utf8)
+        let server = try LocalHTTPServer { _ in .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html; charset=EUC-KR")], body: body)) }
+        defer { server.stop() }
+        let page = try await Self.fetcher.fetch(FetchRequest(url: server.url("/")))
+        let doc = try Document(page: page)
+        #expect(doc.encoding.encoding == .cp949)
+        #expect(doc.encoding.source == .transport)
+        #expect(doc.html?.title == "똠방각하")
+    }
+
+    @Test func cancellingTheTaskCancelsTheTransfer() async throws {
+        let server = try LocalHTTPServer { _ in .stall(seconds: 5) }
+        defer { server.stop() }
+        let task = Task { try await Self.fetcher.fetch(FetchRequest(url: server.url("/"), options: Self.options(timeout: 10))) }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        let started = Date()
+        task.cancel()
+        do { _ = try await task.value; Issue.record("expected cancellation") } catch let e as FetchError {
+            #expect(e.code == .cancelled)
+        }
+        #expect(Date().timeIntervalSince(started) < 1.5)
+    }
+
+    @Test func manyTransfersRunAtOnce() async throws {
+        let server = try LocalHTTPServer { r in .respond(.init(status: 200, body: Array(r.path.utf8), delay: 0.3)) }
+        defer { server.stop() }
+        let started = Date()
+        let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+            for i in 0..<16 { group.addTask { String(decoding: try await Self.fetcher.fetch(FetchRequest(url: server.url("/\(i)"))).bytes, as: UTF8.self) } }
+            var out: [String] = []
+            for try await b in group { out.append(b) }
+            return out
+        }
+        #expect(Set(bodies).count == 16)
+        #expect(Date().timeIntervalSince(started) < 2.0, "16 transfers of 0.3 s each must overlap")
+    }
+
+    @Test func nonHTTPURLsAreRefused() async {
+        do { _ = try await Self.fetcher.fetch(FetchRequest(url: URL(string: "file:///etc/passwd")!)); Issue.record("expected an error") } catch {
+            #expect(error.code == .invalidURL)
+        }
+    }
+}
