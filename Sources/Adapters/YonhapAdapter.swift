@@ -14,6 +14,14 @@ public struct YonhapAdapter: SiteAdapter {
     public init() {}
 
     static let source = Source(id: "yna.co.kr", name: "연합뉴스", homepage: "https://www.yna.co.kr", kind: .newsAgency)
+    static let englishSource = Source(id: "en.yna.co.kr", name: "Yonhap News Agency", homepage: "https://en.yna.co.kr", kind: .newsAgency)
+
+    /// The Korean service, or the English one (en.yna.co.kr, or a page in English).
+    static func source(for document: Document) -> Source {
+        let host = document.page.url?.host ?? document.metadata.canonicalURL.flatMap { URL(string: $0)?.host } ?? ""
+        if host.hasPrefix("en.") || document.metadata.language?.lowercased().hasPrefix("en") == true { return englishSource }
+        return source
+    }
 
     public func confidence(for document: Document) -> Double {
         switch document.kind {
@@ -48,8 +56,16 @@ public struct YonhapAdapter: SiteAdapter {
             throw ExtractionError(.noContent, input: document.page.name, adapter: id, "no story text found (a section or list page?)")
         }
         let meta = document.metadata
-        return Article(source: YonhapAdapter.source, kicker: story.kicker, title: story.title, subtitles: story.subtitles,
-                       body: story.assembled.body, authors: story.assembled.authors,
+        var authors = story.assembled.authors
+        if authors.isEmpty {
+            // English-edition pages sign off with an e-mail only; the reporter's name is in the meta tags.
+            for name in meta.authors where Bylines.isName(name) && !authors.contains(where: { $0.name == name }) {
+                authors.append(Author(name: name, role: "기자"))
+            }
+            if authors.count == 1, story.assembled.emails.count == 1 { authors[0].email = story.assembled.emails[0] }
+        }
+        return Article(source: YonhapAdapter.source(for: document), kicker: story.kicker, title: story.title, subtitles: story.subtitles,
+                       body: story.assembled.body, authors: authors,
                        dateline: story.assembled.dateline, agency: story.assembled.agency,
                        publishedAt: story.sentAt, updatedAt: story.updatedAt, images: story.assembled.images,
                        categories: meta.sections, tags: meta.keywords, related: story.assembled.related,

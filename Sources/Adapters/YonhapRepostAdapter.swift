@@ -19,8 +19,10 @@ public struct YonhapRepostAdapter: SiteAdapter {
     public func confidence(for document: Document) -> Double {
         switch document.kind {
         case .html:
-            guard let html = document.html, html.root.first(Self.contentSelector) != nil else { return 0 }
-            return YonhapStory.looksLikeYonhap(document.blocks) ? 0.95 : 0
+            // The text test first: it is cheaper than a selector over the whole page.
+            guard YonhapStory.looksLikeYonhap(document.blocks), let html = document.html,
+                  html.root.first(Self.contentSelector) != nil else { return 0 }
+            return 0.95
         case .textCapture:
             let blocks = document.blocks
             guard Self.boardHeader(blocks) != nil else { return 0 }

@@ -13,6 +13,8 @@ enum ExtractCommand {
                        every response record is extracted, without the network
       --format F       jsonl (default: one article per line), json (an array), markdown, text
       --adapter ID     use this adapter instead of choosing one (see `newskit-demo adapters`)
+      --explain        also say on stderr how the generic extractor reads each page (content
+                       area, merged boxes, runners-up, article data in scripts)
     One article per input on stdout; a summary on stderr. An input that cannot be read or
     extracted is named on stderr (and as {"error": …, "path": …} in jsonl); the exit status is 1
     when any input failed, after every other input was processed.
@@ -21,7 +23,7 @@ enum ExtractCommand {
     enum Format: String { case jsonl, json, markdown, text }
 
     static func run(_ raw: [String]) async -> Int32 {
-        var args = Arguments(raw, flags: ["help"], options: ["format", "adapter", "warc"])
+        var args = Arguments(raw, flags: ["help", "explain"], options: ["format", "adapter", "warc"])
         if args.has("help") { print(usage); return 0 }
         if let warc = args.value("warc") {
             return await replay(warc, adapterID: args.value("adapter"), problems: args.problems)
@@ -52,6 +54,10 @@ enum ExtractCommand {
         var byAdapter: [String: Int] = [:]
         var warnings = 0
         for path in files {
+            if args.has("explain"), let page = try? InputFiles.page(path), let document = try? Document(page: page) {
+                warn("\(path):")
+                GenericExtractor.explain(document).forEach { warn("  " + $0) }
+            }
             do throws(NewsKitDemoError) {
                 let article = try extract(path, registry: registry, adapterID: args.value("adapter"))
                 byAdapter[article.adapter.id, default: 0] += 1

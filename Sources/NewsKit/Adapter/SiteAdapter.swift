@@ -58,13 +58,7 @@ extension SiteAdapter {
 
     /// Whether the page's URL (final, requested or canonical) is on one of ``hosts``.
     public func matchesHost(_ document: Document) -> Bool {
-        var candidates: [String] = []
-        if let h = document.page.url?.host { candidates.append(h) }
-        if let h = document.page.requestedURL?.host { candidates.append(h) }
-        if document.html != nil, let canonical = document.metadata.canonicalURL, let h = URL(string: canonical)?.host {
-            candidates.append(h)
-        }
-        return candidates.contains { claims(host: $0) }
+        document.hosts.contains { claims(host: $0) }
     }
 }
 

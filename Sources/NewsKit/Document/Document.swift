@@ -46,6 +46,7 @@ public final class Document: Sendable {
     public let markdownBody: String?
     private let lazyBlocks = LazyValue<[Block]>()
     private let lazyMetadata = LazyValue<PageMetadata>()
+    private let lazyHosts = LazyValue<[String]>()
 
     /// Decodes and recognizes a page.
     /// - Throws: ``InputError`` naming the page when it is empty, binary, or too large.
@@ -116,6 +117,18 @@ public final class Document: Sendable {
     /// OpenGraph, meta tags (computed once, on first use; empty for other kinds).
     public var metadata: PageMetadata {
         lazyMetadata.get { html.map(PageMetadata.init) ?? PageMetadata() }
+    }
+
+    /// The hosts the page is known by, lowercased: its final URL's, the requested URL's and its
+    /// canonical URL's (computed once; adapters match their sites against them).
+    public var hosts: [String] {
+        lazyHosts.get {
+            var out: [String] = []
+            var candidates = [page.url?.host, page.requestedURL?.host]
+            if html != nil, let canonical = metadata.canonicalURL { candidates.append(URL(string: canonical)?.host) }
+            for h in candidates.compactMap({ $0?.lowercased() }) where !out.contains(h) { out.append(h) }
+            return out
+        }
     }
 
     // MARK: Recognition

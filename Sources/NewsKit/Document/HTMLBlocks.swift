@@ -3,7 +3,7 @@ import Foundation
 /// Reads an ``HTMLDocument`` as an ordered list of ``Block``s.
 ///
 /// Blocks split at block-level elements and at runs of two or more `<br>` (one `<br>` stays
-/// inside the block as a line break). `script`, `style`, `template`, `noscript`, form controls,
+/// inside the block as a line break). `script`, `style`, `template`, `noscript`, form controls (buttons too),
 /// embedded content, `hidden` elements and comments contribute nothing. Text is whitespace-
 /// collapsed (NBSP and ideographic spaces included, zero-width characters dropped) and NFC.
 struct HTMLBlockReader {
@@ -21,12 +21,13 @@ struct HTMLBlockReader {
     private var brRun = 0
     private var contexts: [Context] = []
 
+    /// An open block element. Its path, id and classes are made only when a block is emitted
+    /// inside it (most elements emit none), and kept for the blocks that follow.
     private struct Context {
         var node: Int32
         var role: Block.Role
-        var path: String
-        var elementID: String?
-        var classes: [String]
+        var path: String? = nil
+        var details: (id: String?, classes: [String])? = nil
     }
 
     init(document: HTMLDocument) {
@@ -46,7 +47,7 @@ struct HTMLBlockReader {
         switch tagOf(r.name) {
         case .head, .script, .style, .template, .noscript, .svg, .math, .iframe, .object, .embed, .canvas,
              .video, .audio, .map, .select, .option, .optgroup, .datalist, .textarea, .input, .title, .noembed,
-             .noframes, .frameset, .frame, .param, .source, .track, .meta, .link, .base:
+             .noframes, .frameset, .frame, .param, .source, .track, .meta, .link, .base, .button:
             return .skip
         case .br: return .br
         case .img, .image: return .img
@@ -93,6 +94,7 @@ struct HTMLBlockReader {
             let k = kind(of: node, r)
             if k == .skip { continue }
             if store.attributeValue(node, .hidden) != nil { continue }
+            if let cls = store.attributeValue(node, .class), HTMLBlockReader.hidesByClass(cls) { continue }
             if let styleID, let style = HTMLNode(document: document, index: node).attributeBytes(id: styleID), HTMLBlockReader.hidesElement(style) {
                 continue
             }
@@ -132,15 +134,39 @@ struct HTMLBlockReader {
         }
     }
 
+    /// Class names that, by near-universal convention, hide an element from sight: a copy of
+    /// the article kept for mail or print (`hide`), screen-reader labels (`blind`, `sr-only`).
+    static let hidingClasses: [[UInt8]] = ["hide", "hidden", "blind", "sr-only", "screen_out", "screen-reader-text",
+                                           "visually-hidden", "visuallyhidden", "d-none", "is-hidden"].map { Array($0.utf8) }
+
+    /// Whether a `class` attribute holds one of ``hidingClasses`` (ASCII case-insensitive).
+    static func hidesByClass(_ value: ArraySlice<UInt8>) -> Bool {
+        var i = value.startIndex
+        while i < value.endIndex {
+            while i < value.endIndex && (value[i] == 0x20 || value[i] == 0x09 || value[i] == 0x0A || value[i] == 0x0C || value[i] == 0x0D) { i += 1 }
+            let start = i
+            while i < value.endIndex && !(value[i] == 0x20 || value[i] == 0x09 || value[i] == 0x0A || value[i] == 0x0C || value[i] == 0x0D) { i += 1 }
+            let length = i - start
+            guard length >= 4 && length <= 18 else { continue }
+            for name in hidingClasses where name.count == length {
+                var same = true
+                for k in 0..<length where (value[start + k] | (value[start + k] >= 0x41 && value[start + k] <= 0x5A ? 0x20 : 0)) != name[k] {
+                    same = false
+                    break
+                }
+                if same { return true }
+            }
+        }
+        return false
+    }
+
     static func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
         let compact = style.filter { $0 != 0x20 && $0 != 0x09 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return compact.count >= 12 && String(decoding: compact, as: UTF8.self).contains("display:none")
+        return compact.count >= 12 && TextSearch.find(Array("display:none".utf8), in: compact)
     }
 
     private func context(for node: Int32, _ r: NodeRecord) -> Context {
         let t = tagOf(r.name)
-        let id = store.attributeValue(node, .id).map { String(decoding: $0, as: UTF8.self) }
-        let classes = HTMLNode(document: document, index: node).classList
         var role: Block.Role
         switch t {
         case .h1: role = .heading(1)
@@ -158,16 +184,42 @@ struct HTMLBlockReader {
             role = .paragraph
             if let parent = contexts.last, parent.role != .paragraph { role = parent.role }
         }
-        if role == .paragraph || role == .tableCell {
-            let hint = ((id ?? "") + " " + classes.joined(separator: " ")).lowercased()
-            if hint.contains("caption") || hint.contains("img_desc") || hint.contains("photo_desc") { role = .caption }
+        if role == .paragraph || role == .tableCell, HTMLBlockReader.namesCaption(store.attributeValue(node, .class))
+            || HTMLBlockReader.namesCaption(store.attributeValue(node, .id)) {
+            role = .caption
         }
-        var path = contexts.last?.path ?? ""
-        if !path.isEmpty { path += ">" }
-        path += document.spelling(r.name)
-        if let id, !id.isEmpty { path += "#" + id }
-        for c in classes.prefix(2) { path += "." + c }
-        return Context(node: node, role: role, path: path, elementID: id, classes: classes)
+        return Context(node: node, role: role)
+    }
+
+    static let captionWords: [[UInt8]] = ["caption", "Caption", "img_desc", "photo_desc"].map { Array($0.utf8) }
+
+    /// Whether an id or class value names a caption (`caption`, `img_desc`, `photo_desc`).
+    static func namesCaption(_ value: ArraySlice<UInt8>?) -> Bool {
+        guard let value, value.count >= 7 else { return false }
+        return captionWords.contains { TextSearch.find($0, in: value) }
+    }
+
+    /// The id and classes of the context at `k`, made once.
+    private mutating func details(_ k: Int) -> (id: String?, classes: [String]) {
+        if let d = contexts[k].details { return d }
+        let node = contexts[k].node
+        let d = (store.attributeValue(node, .id).map { String(decoding: $0, as: UTF8.self) },
+                 HTMLNode(document: document, index: node).classList)
+        contexts[k].details = d
+        return d
+    }
+
+    /// The element path of the context at `k` (`body>div#wrap>article.story>p`), made once.
+    private mutating func path(_ k: Int) -> String {
+        if let p = contexts[k].path { return p }
+        var p = k > 0 ? path(k - 1) : ""
+        if !p.isEmpty { p += ">" }
+        p += document.spelling(store.nodes[Int(contexts[k].node)].name)
+        let d = details(k)
+        if let id = d.id, !id.isEmpty { p += "#" + id }
+        for c in d.classes.prefix(2) { p += "." + c }
+        contexts[k].path = p
+        return p
     }
 
     // MARK: Text
@@ -205,7 +257,7 @@ struct HTMLBlockReader {
         linkDepth -= 1
         guard let (href, start) = linkStarts.popLast() else { return }
         if start <= buffer.count {
-            let text = String(decoding: buffer[start...], as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = String(decoding: buffer[start...], as: UTF8.self).trimmingSpaces()
             if !href.isEmpty || !text.isEmpty { links.append(Block.Link(url: href, text: text)) }
         }
     }
@@ -223,8 +275,8 @@ struct HTMLBlockReader {
         if let h = height, h > 0, h < 40 { return }
         flush()
         let alt = n.attribute("alt").map { $0.collapsingWhitespace() }
-        let ctx = contexts.last
-        blocks.append(Block(text: alt ?? "", role: .image, path: (ctx?.path ?? "") + ">img", elementID: n.elementID,
+        let parentPath = contexts.isEmpty ? "" : path(contexts.count - 1)
+        blocks.append(Block(text: alt ?? "", role: .image, path: parentPath + ">img", elementID: n.elementID,
                             classes: n.classList, image: Block.Image(url: src, alt: alt, width: width, height: height),
                             index: blocks.count, nodeID: Int(node)))
     }
@@ -241,9 +293,11 @@ struct HTMLBlockReader {
         }
         guard !buffer.isEmpty, let ctx = contexts.last else { return }
         let text = String(decoding: buffer, as: UTF8.self).nfc
+        let k = contexts.count - 1
+        let d = details(k)
         blocks.append(Block(text: text, role: ctx.role,
                             linkDensity: totalChars > 0 ? Double(linkChars) / Double(totalChars) : 0,
-                            path: ctx.path, elementID: ctx.elementID, classes: ctx.classes, links: links,
+                            path: path(k), elementID: d.id, classes: d.classes, links: links,
                             index: blocks.count, nodeID: Int(ctx.node)))
     }
 }

@@ -39,6 +39,7 @@ public struct BlockAssembler: Sendable {
     public func assemble(_ blocks: [Block]) -> Result {
         var r = Result()
         var section: String? = nil          // inside a related-article block
+        var sectionScope: String? = nil     // the element path that holds it (markup only)
         var lastImage: Int? = nil           // index in r.images open for a caption
         var pendingPhotoTitle: String? = nil
         var lastCaption: String? = nil
@@ -59,12 +60,19 @@ public struct BlockAssembler: Sendable {
             }
             if let title = RelatedBlocks.sectionTitle(text), block.role != .image {
                 section = title
+                sectionScope = BlockAssembler.scope(ofHeading: block, next: blocks[(i + 1)...].first { !$0.text.isEmpty })
                 continue
             }
-            if let section {
-                if furniture != nil && block.links.isEmpty { continue }
-                addTeaser(block, section: section, to: &r.related)
-                continue
+            if let current = section {
+                // In markup the box ends where its element does: the story may go on after it.
+                if let scope = sectionScope, !block.path.isEmpty, !block.path.hasPrefix(scope) {
+                    section = nil
+                    sectionScope = nil
+                } else {
+                    if furniture != nil && block.links.isEmpty { continue }
+                    addTeaser(block, section: current, to: &r.related)
+                    continue
+                }
             }
             if block.role == .image, let image = block.image {
                 r.images.append(ArticleImage(url: resolve(image.url), caption: nil, credit: nil, title: pendingPhotoTitle))
@@ -136,11 +144,31 @@ public struct BlockAssembler: Sendable {
             if paragraph.isEmpty { continue }
             lastImage = nil
             lastCaption = nil
-            r.body.append(BodyBlock(kind(of: block.role), paragraph))
+            var kind = kind(of: block.role)
+            // Text wrapped in a heading by broken markup reads as sentences: it is a paragraph.
+            if kind == .heading && (paragraph.count > 120 || paragraph.hasSuffix("다.")) { kind = .paragraph }
+            r.body.append(BodyBlock(kind, paragraph))
             bodyParagraphsSeen += 1
         }
+        // A heading with no text after it heads a widget whose items were dropped, not the article.
+        while let last = r.body.last, last.kind == .heading { r.body.removeLast() }
         pairEmails(&r)
         return r
+    }
+
+    /// The element path (with a trailing `>`) of the box a related-article heading opens: its
+    /// parent, or its grandparent when the teasers sit beside a wrapper of the heading. Nil for
+    /// text lines, or when the next block is in neither.
+    static func scope(ofHeading heading: Block, next: Block?) -> String? {
+        guard !heading.path.isEmpty, let next, !next.path.isEmpty else { return nil }
+        var parts = heading.path.split(separator: ">", omittingEmptySubsequences: false)
+        for _ in 0..<2 {
+            guard parts.count > 1 else { return nil }
+            parts.removeLast()
+            let prefix = parts.joined(separator: ">") + ">"
+            if next.path.hasPrefix(prefix) { return prefix }
+        }
+        return nil
     }
 
     func kind(of role: Block.Role) -> BodyBlock.Kind {

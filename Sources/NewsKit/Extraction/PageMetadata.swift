@@ -42,7 +42,8 @@ public struct PageMetadata: Sendable, Hashable {
         for node in doc.root.descendants where node.isElement && node.namespace == .html {
             switch node.tagName {
             case "meta":
-                let content = node.attribute("content")?.trimmingCharacters(in: .whitespacesAndNewlines)
+                // `value` stands in for `content` in some saved pages (Postlight's fixtures).
+                let content = (node.attribute("content") ?? node.attribute("value"))?.trimmingSpaces()
                 guard let content, !content.isEmpty else {
                     continue
                 }
@@ -59,7 +60,7 @@ public struct PageMetadata: Sendable, Hashable {
             case "link":
                 if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
                    let href = node.attribute("href"), !href.isEmpty, canonicalURL == nil {
-                    canonicalURL = href.trimmingCharacters(in: .whitespaces)
+                    canonicalURL = href.trimmingSpaces()
                 }
             case "script":
                 if let type = node.attribute("type")?.lowercased(), type.contains("ld+json") {
@@ -80,9 +81,10 @@ public struct PageMetadata: Sendable, Hashable {
             for k in keys { if let v = dict[k]?.first, !v.isEmpty { return v } }
             return nil
         }
-        title = title ?? first(og, "og:title", "twitter:title", "dable:title") ?? itemprops["headline"] ?? first(names, "title")
-        siteName = siteName ?? first(og, "og:site_name", "twitter:site:name") ?? first(names, "application-name", "publisher")
-        description = description ?? first(og, "og:description", "twitter:description") ?? first(names, "description")
+        // Attribute values were decoded once; a page that escaped twice leaves `&quot;` behind.
+        title = title ?? (first(og, "og:title", "twitter:title", "dable:title") ?? itemprops["headline"] ?? first(names, "title"))?.decodingEntities()
+        siteName = siteName ?? (first(og, "og:site_name", "twitter:site:name") ?? first(names, "application-name", "publisher"))?.decodingEntities()
+        description = description ?? (first(og, "og:description", "twitter:description") ?? first(names, "description"))?.decodingEntities()
         canonicalURL = canonicalURL ?? first(og, "og:url")
         type = first(og, "og:type")
         let dateOf: (String?) -> Instant? = { s in s.flatMap { Instant(iso8601: $0) ?? KoreanDates.parse($0) } }
@@ -98,11 +100,15 @@ public struct PageMetadata: Sendable, Hashable {
                 authors.append(a)
             }
             if authors.isEmpty, let a = itemprops["author"] { authors.append(a) }
+            // Blog platforms name the writer by nickname (`naverblog:nickname`).
+            if authors.isEmpty, let key = names.keys.sorted().first(where: { $0.hasSuffix(":nickname") }), let a = names[key]?.first {
+                authors.append(a)
+            }
         }
         for img in (og["og:image"] ?? []) + (og["twitter:image"] ?? []) where !images.contains(img) { images.append(img) }
         for s in og["article:section"] ?? [] where !sections.contains(s) { sections.append(s) }
         let keywordSource = (og["article:tag"] ?? []) + (names["news_keywords"] ?? []) + (names["keywords"] ?? [])
-        for k in keywordSource.flatMap({ $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
+        for k in keywordSource.flatMap({ $0.split(separator: ",").map { $0.trimmingSpaces() } })
         where !k.isEmpty && !keywords.contains(k) {
             keywords.append(k)
         }
@@ -112,14 +118,12 @@ public struct PageMetadata: Sendable, Hashable {
     // MARK: JSON-LD
 
     mutating func readJSONLD(_ raw: String) {
-        var text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = raw.trimmingSpaces()
         if text.hasPrefix("<!--") { text = String(text.dropFirst(4)) }
         if text.hasSuffix("-->") { text = String(text.dropLast(3)) }
         var json = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         if json == nil {
-            // Pages often put raw newlines and tabs inside strings; JSON forbids them.
-            let repaired = text.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
-            json = try? JSONSerialization.jsonObject(with: Data(repaired.utf8), options: [.fragmentsAllowed])
+            json = try? JSONSerialization.jsonObject(with: Data(PageMetadata.repairingJSON(Array(text.utf8))), options: [.fragmentsAllowed])
         }
         guard let json else { return }
         for object in PageMetadata.objects(in: json) {
@@ -132,11 +136,11 @@ public struct PageMetadata: Sendable, Hashable {
             }
             if jsonLDType != nil && type == "VideoObject" { continue }
             jsonLDType = jsonLDType ?? type
-            if let h = (object["headline"] as? String) ?? (object["name"] as? String), title == nil { title = h.collapsingWhitespace() }
+            if let h = (object["headline"] as? String) ?? (object["name"] as? String), title == nil { title = h.decodingEntities().collapsingWhitespace() }
             if let d = object["datePublished"] as? String, published == nil { published = Instant(iso8601: d) ?? KoreanDates.parse(d) }
             if let d = object["dateModified"] as? String, modified == nil { modified = Instant(iso8601: d) ?? KoreanDates.parse(d) }
-            if let d = object["description"] as? String, description == nil { description = d.collapsingWhitespace() }
-            if let b = object["articleBody"] as? String, articleBody == nil, !b.isEmpty { articleBody = b }
+            if let d = object["description"] as? String, description == nil { description = d.decodingEntities().collapsingWhitespace() }
+            if let b = object["articleBody"] as? String, articleBody == nil, !b.isEmpty { articleBody = b.decodingEntities() }
             if canonicalURL == nil {
                 if let u = object["url"] as? String { canonicalURL = u }
                 else if let m = object["mainEntityOfPage"] as? [String: Any], let u = (m["@id"] as? String) ?? (m["url"] as? String) { canonicalURL = u }
@@ -149,11 +153,57 @@ public struct PageMetadata: Sendable, Hashable {
             }
             if let k = object["keywords"] {
                 let list = (k as? [String]) ?? ((k as? String)?.split(separator: ",").map(String.init) ?? [])
-                for v in list.map({ $0.trimmingCharacters(in: .whitespaces) }) where !v.isEmpty && !keywords.contains(v) { keywords.append(v) }
+                for v in list.map({ $0.trimmingSpaces() }) where !v.isEmpty && !keywords.contains(v) { keywords.append(v) }
             }
             if let p = object["publisher"] as? [String: Any], let n = p["name"] as? String, siteName == nil { siteName = n }
             if let l = object["inLanguage"] as? String, language == nil { language = l }
         }
+    }
+
+    /// JSON as pages write it, made valid: `//` and `/* */` comments outside strings dropped,
+    /// raw control characters inside strings turned into spaces, trailing commas before `}` and
+    /// `]` removed.
+    static func repairingJSON(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        let n = bytes.count
+        var inString = false
+        while i < n {
+            let c = bytes[i]
+            if inString {
+                if c == 0x5C, i + 1 < n {
+                    out.append(c); out.append(bytes[i + 1]); i += 2; continue
+                }
+                if c == 0x22 { inString = false }
+                out.append(c < 0x20 ? 0x20 : c)
+                i += 1
+                continue
+            }
+            switch c {
+            case 0x22:
+                inString = true
+                out.append(c)
+                i += 1
+            case 0x2F where i + 1 < n && bytes[i + 1] == 0x2F:
+                while i < n && bytes[i] != 0x0A { i += 1 }
+            case 0x2F where i + 1 < n && bytes[i + 1] == 0x2A:
+                i += 2
+                while i + 1 < n && !(bytes[i] == 0x2A && bytes[i + 1] == 0x2F) { i += 1 }
+                i += 2
+            case 0x7D, 0x5D:
+                // A trailing comma: drop it (and the whitespace after it stays).
+                var k = out.count - 1
+                while k >= 0 && (out[k] == 0x20 || out[k] == 0x0A || out[k] == 0x0D || out[k] == 0x09) { k -= 1 }
+                if k >= 0 && out[k] == 0x2C { out.remove(at: k) }
+                out.append(c)
+                i += 1
+            default:
+                out.append(c)
+                i += 1
+            }
+        }
+        return out
     }
 
     /// Every JSON object in a JSON-LD value, `@graph` and arrays flattened.
@@ -177,7 +227,7 @@ public struct PageMetadata: Sendable, Hashable {
 
     static func names(_ v: Any?) -> [String] {
         guard let v else { return [] }
-        if let s = v as? String { return s.isEmpty ? [] : [s.collapsingWhitespace()] }
+        if let s = v as? String { return s.isEmpty ? [] : [s.decodingEntities().collapsingWhitespace()] }
         if let d = v as? [String: Any] { return names(d["name"]) }
         if let a = v as? [Any] { return a.flatMap { names($0) } }
         return []
@@ -189,5 +239,14 @@ public struct PageMetadata: Sendable, Hashable {
         if let d = v as? [String: Any] { return urls(d["url"] ?? d["contentUrl"] ?? d["@id"]) }
         if let a = v as? [Any] { return a.flatMap { urls($0) } }
         return []
+    }
+}
+
+extension String {
+    /// HTML character references decoded (`&quot;` → `"`), for text that arrives escaped once
+    /// more than its container needs: JSON-LD strings, twice-escaped attributes.
+    public func decodingEntities() -> String {
+        guard utf8.contains(0x26) else { return self }
+        return XMLLite.decodeEntities(Array(utf8))
     }
 }

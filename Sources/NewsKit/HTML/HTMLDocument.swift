@@ -217,6 +217,13 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// The text content as UTF-8 bytes (no String made).
+    var textBytes: [UInt8] {
+        var bytes: [UInt8] = []
+        appendText(to: &bytes)
+        return bytes
+    }
+
     func appendText(to bytes: inout [UInt8]) {
         let store = document.store
         for n in descendants where n.record.kind == .text {

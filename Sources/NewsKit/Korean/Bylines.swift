@@ -15,6 +15,9 @@ public enum Bylines {
                                "논설위원실장", "논설실장", "논설위원", "편집위원", "전문위원", "선임연구위원", "연구위원", "대기자",
                                "특파원", "통신원", "칼럼니스트", "기자", "앵커", "리포터", "PD", "에디터", "객원칼럼니스트", "위원", "교수"]
 
+    /// Substrings every role holds one of: a cheap test before a line is parsed as a byline.
+    static let roleStems = ["기자", "위원", "특파원", "통신원", "칼럼니스트", "앵커", "리포터", "PD", "에디터", "교수", "실장"]
+
     /// A dateline at the start of a paragraph, with the byline that follows it.
     public struct Dateline: Sendable, Hashable {
         /// `모스크바·서울` (nil for `(연합뉴스)` alone).
@@ -33,17 +36,23 @@ public enum Bylines {
         let close: Character = open == "(" ? ")" : open == "[" ? "]" : open == "【" ? "】" : open == "<" ? ">" : "〕"
         guard let closeIndex = t.firstIndex(of: close) else { return nil }
         let inside = t[t.index(after: t.startIndex)..<closeIndex]
-        guard inside.count <= 40, let eq = inside.lastIndex(of: "=") else { return nil }
-        let agency = inside[inside.index(after: eq)...].trimmingCharacters(in: .whitespaces)
-        let placePart = inside[..<eq].trimmingCharacters(in: .whitespaces)
+        guard inside.count <= 40 else { return nil }
+        var rest = t[t.index(after: closeIndex)...].trimmingLeadingSpace()
+        // The byline inside the brackets: `[헤럴드경제=한지숙 기자]`, `[부산=스포츠조선 선수민 기자]`,
+        // `[이데일리 조민정 기자]`, `[OSEN=박준형 기자]`.
+        if let inner = bracketedByline(String(inside)) {
+            return Dateline(place: inner.place, agency: inner.agency, authors: inner.authors, rest: String(rest))
+        }
+        guard let eq = inside.lastIndex(of: "=") else { return nil }
+        let agency = inside[inside.index(after: eq)...].trimmingSpaces()
+        let placePart = inside[..<eq].trimmingSpaces()
         guard !agency.isEmpty, agency.count <= 12, !agency.contains(" ") else { return nil }
         // "(사진=연합뉴스)" and friends credit a photo; they are not datelines.
         for photoWord in ["사진", "그래픽", "자료", "제공", "영상", "출처"] where placePart.contains(photoWord) { return nil }
-        var rest = t[t.index(after: closeIndex)...].trimmingLeadingSpace()
         var authors: [Author] = []
         // The byline runs to the next "=" when what comes before it reads as names and roles.
         if let eq2 = rest.firstIndex(of: "="), rest.distance(from: rest.startIndex, to: eq2) <= 60 {
-            let bylineText = rest[..<eq2].trimmingCharacters(in: .whitespaces)
+            let bylineText = rest[..<eq2].trimmingSpaces()
             if let parsed = parseNames(bylineText), !parsed.isEmpty {
                 authors = parsed
                 rest = rest[rest.index(after: eq2)...].trimmingLeadingSpace()
@@ -54,20 +63,62 @@ public enum Bylines {
         return Dateline(place: placePart.isEmpty ? nil : placePart, agency: agency, authors: authors, rest: String(rest))
     }
 
+    /// Reads a bracket that holds an outlet and a byline: `헤럴드경제=한지숙 기자` (outlet, names),
+    /// `부산=스포츠조선 선수민 기자` (place, outlet, names), `이데일리 조민정 기자` (outlet, names).
+    static func bracketedByline(_ inside: String) -> (place: String?, agency: String, authors: [Author])? {
+        let text = inside.trimmingSpaces()
+        var place: String? = nil
+        var tail = Substring(text)
+        if let eq = text.lastIndex(of: "=") {
+            let head = text[..<eq].trimmingSpaces()
+            tail = text[text.index(after: eq)...]
+            if let names = parseNames(tail.trimmingSpaces()), !names.isEmpty {
+                guard !head.isEmpty, head.count <= 12 else { return nil }
+                return (nil, head, names)
+            }
+            place = head.isEmpty ? nil : head
+        }
+        // An outlet word, then the names: `스포츠조선 선수민 기자`.
+        let words = tail.split(separator: " ", maxSplits: 1).map(String.init)
+        guard words.count == 2, words[0].count <= 12, !isName(words[0]) || isAffiliation(words[0]),
+              roles.allSatisfy({ $0 != words[0] }), let names = parseNames(words[1]), !names.isEmpty else { return nil }
+        for photoWord in ["사진", "그래픽", "자료", "제공", "영상", "출처"] where (place ?? "").contains(photoWord) || words[0].contains(photoWord) {
+            return nil
+        }
+        return (place, words[0], names)
+    }
+
     /// Parses `최인영 특파원 박수윤 기자`, `홍길동·김철수 기자`, `홍길동 기자`: names followed by roles.
     /// Returns nil when any part is not a name or a role.
+    ///
+    /// Place names that open the line are a dateline, not names (`순천, 광양 구현모 기자`), and a
+    /// closing `외 1명` (and one more) is dropped.
     public static func parseNames(_ text: String) -> [Author]? {
         var tokens = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         tokens = tokens.filter { !$0.isEmpty && $0 != "/" && $0 != "·" }
+        // "외 1명", "기자외1명": the count of co-authors not named.
+        if let last = tokens.last, isCountOfPeople(last) {
+            tokens.removeLast()
+            if let previous = tokens.last {
+                if previous == "외" { tokens.removeLast() } else if previous.hasSuffix("외") { tokens[tokens.count - 1] = String(previous.dropLast()) }
+            }
+        } else if let last = tokens.last, let k = last.lastIndex(of: "외"), isCountOfPeople(String(last[last.index(after: k)...])) {
+            let head = String(last[..<k])
+            if head.isEmpty { tokens.removeLast() } else { tokens[tokens.count - 1] = head }
+        }
+        var leadingPlaces = 0
+        while leadingPlaces < tokens.count - 2, Places.isPlace(tokens[leadingPlaces]) { leadingPlaces += 1 }
+        tokens.removeFirst(leadingPlaces)
         guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
         var authors: [Author] = []
         var pending: [String] = []
-        for var token in tokens {
+        for (position, original) in tokens.enumerated() {
+            var token = original
             // "기자(hong@x.com)" and "기자hong@x.com"
             var email: String? = nil
             if let e = Emails.all(in: token).first {
                 email = e
-                token = token.replacingOccurrences(of: e, with: "").trimmingCharacters(in: CharacterSet(charactersIn: "()<> "))
+                token = token.replacingOccurrences(of: e, with: "").trimming("()<> ")
             }
             if let role = roles.first(where: { token == $0 }) {
                 guard !pending.isEmpty else { return nil }
@@ -87,12 +138,31 @@ public enum Bylines {
                 if let last = authors.indices.last, authors[last].email == nil { authors[last].email = email }
                 continue
             }
+            // "이남경 MK스포츠 기자": an outlet between the name and the role.
+            if !pending.isEmpty, position + 1 < tokens.count, isAffiliation(token),
+               roles.contains(where: { tokens[position + 1].hasPrefix($0) }) {
+                continue
+            }
             let names = token.split(separator: "·").map(String.init)
             guard !names.isEmpty, names.allSatisfy(isName) else { return nil }
             pending.append(contentsOf: names)
         }
         guard pending.isEmpty else { return nil }
         return authors
+    }
+
+    static let outletSuffixes = ["뉴스", "스포츠", "일보", "신문", "스타", "경제", "방송", "TV", "닷컴", "타임스", "저널", "매거진", "통신"]
+
+    /// An outlet named inside a byline: `MK스포츠`, `MBN스타`, `스포츠조선`-like words that are not
+    /// personal names.
+    static func isAffiliation(_ token: String) -> Bool {
+        guard token.count <= 12, !isName(token) || outletSuffixes.contains(where: { token.hasSuffix($0) }) else { return false }
+        return token.unicodeScalars.contains { $0.isASCII && $0.properties.isAlphabetic } || outletSuffixes.contains(where: { token.hasSuffix($0) })
+    }
+
+    /// `1명`, `2명`.
+    static func isCountOfPeople(_ s: String) -> Bool {
+        s.hasSuffix("명") && s.count >= 2 && s.dropLast().allSatisfy(\.isNumber)
     }
 
     /// Whether a token reads as a Korean personal name (2–4 Hangul syllables).
@@ -105,13 +175,13 @@ public enum Bylines {
     /// A line that is only a byline: `홍길동 기자`, `/ 홍길동 기자 hong@x.com`, `글·사진=홍길동 기자`,
     /// `[홍길동 기자]`, `홍길동 기자 (hong@x.com)`. Returns the authors, or nil.
     public static func bylineLine(_ text: String) -> [Author]? {
-        guard text.byteCount <= 240 else { return nil }
+        guard text.byteCount <= 240, text.hasAny(roleStems) else { return nil }
         var t = text.trimmingSpaces()
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "/[]【】()<>"))
+        t = t.trimming("/[]【】()<>")
         for prefix in ["글·사진=", "글·사진 ", "글=", "사진=", "정리=", "취재=", "기자=", "By "] where t.hasPrefix(prefix) {
             t = String(t.dropFirst(prefix.count))
         }
-        t = t.trimmingCharacters(in: .whitespaces)
+        t = t.trimmingSpaces()
         guard let authors = parseNames(t), !authors.isEmpty else { return nil }
         return authors
     }

@@ -24,9 +24,9 @@ public enum Captions {
     /// Whether a block's text reads as a photo caption rather than body text.
     public static func looksLikeCaption(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
-        if t.hasPrefix("▲") || t.hasPrefix("△") { return true }
+        if t.hasBytePrefix("▲") || t.hasBytePrefix("△") { return true }
         if t.hasAny(noticeMarkers) { return true }
-        for p in ["[사진=", "(사진=", "<사진=", "사진=", "[사진]", "사진 제공", "(사진 제공", "[사진 제공", "/사진="] where t.hasPrefix(p) { return true }
+        for p in ["[사진=", "(사진=", "<사진=", "사진=", "[사진]", "사진 제공", "(사진 제공", "[사진 제공", "/사진="] where t.hasBytePrefix(p) { return true }
         if t.has("/"), let credit = trailingSlashCredit(t), isCreditLike(credit.credit) { return true }
         if (t.has("©") || t.has("ⓒ")) && t.byteCount < 900,
            let c = t.range(of: "©", options: .backwards) ?? t.range(of: "ⓒ", options: .backwards),
@@ -38,13 +38,13 @@ public enum Captions {
 
     /// Splits a caption into caption text, credit and place.
     public static func parse(_ text: String) -> Parsed {
-        var t = text.trimmingCharacters(in: .whitespaces)
+        var t = text.trimmingSpaces()
         var credit: String? = nil
         var place: String? = nil
-        while let f = t.first, "▲△▷".contains(f) { t.removeFirst(); t = t.trimmingCharacters(in: .whitespaces) }
+        while let f = t.first, "▲△▷".contains(f) { t.removeFirst(); t = t.trimmingSpaces() }
         // The photo desk's address at the end.
         while let e = Emails.all(in: t).last, t.hasSuffix(e) {
-            t = String(t.dropLast(e.count)).trimmingCharacters(in: .whitespaces)
+            t = String(t.dropLast(e.count)).trimmingSpaces()
         }
         // Bracketed usage notices; "[국방부 제공. 재판매 및 DB 금지]" also names the credit.
         var searchFrom = t.startIndex
@@ -54,17 +54,17 @@ public enum Captions {
             if noticeMarkers.contains(where: { inside.contains($0) }) || inside.contains("재판매") || inside.contains("금지") {
                 if credit == nil, let provided = inside.components(separatedBy: CharacterSet(charactersIn: ".,")).first,
                    provided.hasSuffix(" 제공") || provided.hasSuffix("제공") {
-                    credit = provided.replacingOccurrences(of: "제공", with: "").trimmingCharacters(in: .whitespaces)
+                    credit = provided.replacingOccurrences(of: "제공", with: "").trimmingSpaces()
                 }
                 t.removeSubrange(open...close)
-                t = t.trimmingCharacters(in: .whitespaces)
+                t = t.trimmingSpaces()
                 searchFrom = t.startIndex
                 continue
             }
             if let c = creditMarker(inside) {
                 credit = credit ?? c
                 t.removeSubrange(open...close)
-                t = t.trimmingCharacters(in: .whitespaces)
+                t = t.trimmingSpaces()
                 searchFrom = t.startIndex
                 continue
             }
@@ -76,7 +76,7 @@ public enum Captions {
             if let c = creditMarker(inside) {
                 credit = credit ?? c
                 t.removeSubrange(open.lowerBound...close)
-                t = t.trimmingCharacters(in: .whitespaces)
+                t = t.trimmingSpaces()
             }
         }
         // A date stamp at the end: "2023.9.14".
@@ -102,7 +102,7 @@ public enum Captions {
             credit = credit ?? slash.credit
             var head = slash.head
             if let stop = head.range(of: ". ", options: .backwards) ?? head.range(of: "다 ", options: .backwards) {
-                let tail = head[stop.upperBound...].trimmingCharacters(in: .whitespaces)
+                let tail = head[stop.upperBound...].trimmingSpaces()
                 if !tail.isEmpty && tail.count <= 25 && !tail.hasSuffix(".") {
                     place = tail
                     head = String(head[..<stop.upperBound])
@@ -111,14 +111,14 @@ public enum Captions {
                 place = head
                 head = ""
             }
-            t = head.trimmingCharacters(in: .whitespaces)
+            t = head.trimmingSpaces()
         }
         // "… © 지구촌한글학교미래포럼"
         for mark in ["©", "ⓒ"] {
             if let c = t.range(of: mark, options: .backwards), t.distance(from: c.upperBound, to: t.endIndex) <= 25 {
-                let name = t[c.upperBound...].trimmingCharacters(in: .whitespaces)
+                let name = t[c.upperBound...].trimmingSpaces()
                 if !name.isEmpty { credit = credit ?? name }
-                t = String(t[..<c.lowerBound]).trimmingCharacters(in: .whitespaces)
+                t = String(t[..<c.lowerBound]).trimmingSpaces()
             }
         }
         // "사진=연합뉴스" / "사진 제공=국방부" at the start or end without brackets.
@@ -126,35 +126,36 @@ public enum Captions {
             let rest = t.dropFirst(prefix.count)
             let name = rest.prefix { !$0.isWhitespace }
             credit = credit ?? String(name)
-            t = String(rest.dropFirst(name.count)).trimmingCharacters(in: .whitespaces)
+            t = String(rest.dropFirst(name.count)).trimmingSpaces()
         }
         // "… 대표단. 사진=조선중앙통신" at the end.
         for marker in ["사진 제공=", "사진제공=", "사진=", "사진 제공 : ", "사진 : "] {
             if let r = t.range(of: marker, options: .backwards), t.distance(from: r.upperBound, to: t.endIndex) <= 20,
                r.lowerBound == t.startIndex || t[t.index(before: r.lowerBound)] == " " || t[t.index(before: r.lowerBound)] == "/" {
-                let name = t[r.upperBound...].trimmingCharacters(in: .whitespaces)
+                let name = t[r.upperBound...].trimmingSpaces()
                 if !name.isEmpty && !name.contains(" ") { credit = credit ?? name }
-                t = String(t[..<r.lowerBound]).trimmingCharacters(in: CharacterSet(charactersIn: " /"))
+                t = String(t[..<r.lowerBound]).trimming(" /")
                 break
             }
         }
-        let caption = t.trimmingCharacters(in: .whitespaces)
+        let caption = t.trimmingSpaces()
         return Parsed(caption: caption.isEmpty ? nil : caption, credit: credit?.isEmpty == true ? nil : credit, place: place)
     }
 
     /// A block that only labels a photo credit: `사진 출처`, `사진제공`, `출처:`.
     public static func isCreditLabel(_ text: String) -> Bool {
-        let t = text.trimmingCharacters(in: CharacterSet(charactersIn: " :：")).replacingOccurrences(of: " ", with: "")
+        guard text.byteCount <= 48 else { return false }
+        let t = String(text.trimming(" :：").filter { $0 != " " })
         return ["사진출처", "사진제공", "이미지출처", "출처", "자료사진출처"].contains(t)
     }
 
     /// `사진=연합뉴스`, `사진 제공=국방부`, `사진 = 연합뉴스` → the credit.
     static func creditMarker(_ inside: String) -> String? {
-        let s = inside.trimmingCharacters(in: .whitespaces)
+        let s = inside.trimmingSpaces()
         for prefix in ["사진 제공", "사진제공", "사진", "자료사진", "그래픽", "출처"] where s.hasPrefix(prefix) {
-            var rest = s.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            var rest = s.dropFirst(prefix.count).trimmingSpaces()
             guard let f = rest.first, "=:".contains(f) else { continue }
-            rest = String(rest.dropFirst()).trimmingCharacters(in: .whitespaces)
+            rest = String(rest.dropFirst()).trimmingSpaces()
             return rest.isEmpty ? nil : rest
         }
         return nil
@@ -163,7 +164,7 @@ public enum Captions {
     /// The text before and the credit after the last `/`, when the credit is short.
     static func trailingSlashCredit(_ t: String) -> (head: String, credit: String)? {
         guard let slash = t.lastIndex(of: "/") else { return nil }
-        let credit = t[t.index(after: slash)...].trimmingCharacters(in: .whitespaces)
+        let credit = t[t.index(after: slash)...].trimmingSpaces()
         guard !credit.isEmpty, credit.count <= 20, !credit.has("http"), !credit.hasSuffix("."),
               credit.split(separator: " ").count <= 3 else { return nil }
         return (String(t[..<slash]), credit)
@@ -175,7 +176,7 @@ public enum Captions {
 
     /// Removes a trailing `2023.9.14` / `2023.09.14.` stamp.
     static func stripTrailingDateStamp(_ t: String) -> String {
-        let trimmed = t.trimmingCharacters(in: .whitespaces)
+        let trimmed = t.trimmingSpaces()
         let u = Array(trimmed.unicodeScalars)
         var i = u.count
         if i > 0 && u[i - 1] == "." { i -= 1 }
@@ -189,7 +190,7 @@ public enum Captions {
             parts += 1
             if parts == 3 {
                 guard digits == 4, k == 0 || u[k - 1] == " " else { return trimmed }
-                return String(String.UnicodeScalarView(u[0..<k])).trimmingCharacters(in: .whitespaces)
+                return String(String.UnicodeScalarView(u[0..<k])).trimmingSpaces()
             }
             guard k > 0 && u[k - 1] == "." else { return trimmed }
             end = k - 1

@@ -6,6 +6,8 @@ public enum Furniture {
     /// Why a block is furniture.
     public enum Kind: String, Sendable, Hashable {
         case fontSizeControl, reaction, shareBar, cookieBanner, tipLine, copyright, ticker, goToTop, navigation, boardChrome
+        /// `입력 2020.08.27 20:27`, `기사입력 2023-04-07 08:26 수정 …`: the page's date line.
+        case dateStamp
     }
 
     static let fontSizeControls: Set<String> = ["가장작게", "작게", "기본", "크게", "가장크게", "글자크기", "글씨크기", "글자크기설정",
@@ -38,6 +40,12 @@ public enum Furniture {
             if isNumericCell(compact) { return .ticker }
             if isMarketDate(compact) { return .ticker }
         }
+        if bytes <= 120 && isDateStamp(t) { return .dateStamp }
+        // A reporter box: `보도국 사회2부이메일 보내기`, `홍길동 기자 구독하기`.
+        if bytes <= 120 && (t.hasByteSuffix("이메일 보내기") || t.hasByteSuffix("이메일보내기") || t.hasByteSuffix("메일 보내기") || t.hasByteSuffix("기자 구독")
+                            || t.hasByteSuffix("기자구독") || t.hasByteSuffix("구독하기")) {
+            return .shareBar
+        }
         guard bytes <= 900 else { return nil }   // about 300 Hangul syllables: longer text is not furniture
         if t.has("쿠키를 사용") || t.has("쿠키 사용") || t.has("개인정보 보호 정책을 읽") || t.has("개인정보처리방침에 동의") {
             return .cookieBanner
@@ -51,8 +59,8 @@ public enum Furniture {
         if t.has("최상단으로 이동") || t.has("최하단으로 이동") || t == "맨 위로" || t == "맨위로" || t == "위로가기" || t == "맨 위로 가기" {
             return .goToTop
         }
-        if t.hasPrefix("홈 >") || t.hasPrefix("HOME >") || t.hasPrefix("Home >") || t.hasPrefix("홈 〉") { return .navigation }
-        if t.hasSuffix("변동률 기준") || t.hasPrefix("실시간 암호화폐 시세") || t.hasPrefix("오늘의 상승종목") || t.hasPrefix("오늘의 하락종목") {
+        if t.hasBytePrefix("홈 >") || t.hasBytePrefix("HOME >") || t.hasBytePrefix("Home >") || t.hasBytePrefix("홈 〉") { return .navigation }
+        if t.hasByteSuffix("변동률 기준") || t.hasBytePrefix("실시간 암호화폐 시세") || t.hasBytePrefix("오늘의 상승종목") || t.hasBytePrefix("오늘의 하락종목") {
             return .ticker
         }
         return nil
@@ -60,16 +68,31 @@ public enum Furniture {
 
     public static func isFurniture(_ text: String) -> Bool { kind(of: text) != nil }
 
+    static let dateLabels = KoreanDates.publishedLabels + KoreanDates.updatedLabels
+
+    /// A line that opens with a date label and a date (`입력 2020.08.27 20:27 | 수정 …`).
+    static func isDateStamp(_ t: String) -> Bool {
+        guard let lead = t.utf8.first, lead >= 0xE0 || lead == 0x5B || lead == 0x7C || lead == 0x28 || (lead >= 0x41 && lead <= 0x5A) else { return false }
+        let stripped = t.drop { $0 == "[" || $0 == "|" || $0 == "(" || $0 == " " }
+        guard let label = dateLabels.first(where: { stripped.hasBytePrefix($0) }) else { return false }
+        let after = stripped.dropFirst(label.count).drop { $0 == " " || $0 == ":" || $0 == "|" || $0 == "\u{A0}" }
+        guard let first = after.first, first.isNumber else { return false }
+        return !KoreanDates.find(in: String(after)).isEmpty
+    }
+
+    static let reactionKeys: [[UInt8]] = reactionWords.map { Array($0.utf8.filter { $0 != 0x20 }) }
+
     /// `좋아요0`, `화나요 12`, `추가취재 원해요0`.
     static func isReaction(_ compact: String) -> Bool {
-        for w in reactionWords {
-            let key = w.replacingOccurrences(of: " ", with: "")
-            if compact.hasPrefix(key) {
-                let rest = compact.dropFirst(key.count)
-                if rest.isEmpty || rest.allSatisfy({ $0.isNumber || $0 == "," }) { return true }
+        var copy = compact
+        return copy.withUTF8 { b in
+            for key in reactionKeys where b.count >= key.count && b.starts(with: key) {
+                var i = key.count
+                while i < b.count && ((b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2C) { i += 1 }
+                if i == b.count { return true }
             }
+            return false
         }
-        return false
     }
 
     /// A table cell of a market widget: `87,810,000`, `-1.27%`, `+1.81%`, `736`.
@@ -86,39 +109,29 @@ public enum Furniture {
 
     /// `05.07 장종료`, `05.07장종료`.
     static func isMarketDate(_ compact: String) -> Bool {
-        (compact.hasSuffix("장종료") || compact.hasSuffix("장마감") || compact.hasSuffix("기준")) && compact.count <= 14
+        (compact.hasByteSuffix("장종료") || compact.hasByteSuffix("장마감") || compact.hasByteSuffix("기준")) && compact.count <= 14
             && compact.first?.isNumber == true
     }
 
     static func isCopyright(_ t: String) -> Bool {
-        if t.hasPrefix("Copyright") || t.hasPrefix("COPYRIGHT") || t.hasPrefix("copyright") { return true }
+        if t.hasBytePrefix("Copyright") || t.hasBytePrefix("COPYRIGHT") || t.hasBytePrefix("copyright") { return true }
         if t.has("ights reserved") || t.has("IGHTS RESERVED") { return true }
         if t.hasAny(["무단전재", "무단 전재", "재배포 금지", "재배포금지", "AI학습 이용 금지", "AI 학습 및 활용 금지"]) {
             return !t.has("국내에서만 사용가능")   // photo-desk notices belong to captions
         }
-        if (t.hasPrefix("ⓒ") || t.hasPrefix("©") || t.hasPrefix("저작권자")) && t.byteCount <= 360 { return true }
+        if (t.hasBytePrefix("ⓒ") || t.hasBytePrefix("©") || t.hasBytePrefix("저작권자")) && t.byteCount <= 360 { return true }
         return false
     }
 
     /// News tip lines: `제보하기 ▷ 전화 : 02-…`, `이메일 : …@…`, `카카오톡 : 'KBS제보' 검색`.
     static func isTipLine(_ t: String) -> Bool {
-        if t.hasPrefix("제보하기") || t.hasPrefix("▷ 전화") || t.hasPrefix("▷ 이메일") || t.hasPrefix("▷ 카카오톡") { return true }
-        if t.hasPrefix("이메일 :") || t.hasPrefix("이메일:") || t.hasPrefix("카카오톡 :") || t.hasPrefix("카카오톡:") || t.hasPrefix("전화 :") {
+        if t.hasBytePrefix("제보하기") || t.hasBytePrefix("▷ 전화") || t.hasBytePrefix("▷ 이메일") || t.hasBytePrefix("▷ 카카오톡") { return true }
+        if t.hasBytePrefix("이메일 :") || t.hasBytePrefix("이메일:") || t.hasBytePrefix("카카오톡 :") || t.hasBytePrefix("카카오톡:") || t.hasBytePrefix("전화 :") {
             return true
         }
         if t.byteCount <= 360 && t.has("제보") && (t.has("카카오톡") || t.has("전화") || t.has("이메일") || t.has("@")) { return true }
+        if t.byteCount <= 200 && t.has("제보를 기다립니다") { return true }
         if t.has("구독해주세요") || t.has("구독하기 버튼") || t.has("채널 추가") { return true }
         return false
-    }
-}
-
-extension String {
-    /// Without leading and trailing spaces and newlines (ASCII and NBSP), cheaply.
-    func trimmingSpaces() -> String {
-        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" }
-        guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-        let last = lastIndex(where: { !isSpace($0) })!
-        if first == startIndex && last == index(before: endIndex) { return self }
-        return String(self[first...last])
     }
 }

@@ -9,7 +9,9 @@ public enum RelatedBlocks {
         "추천기사", "추천 뉴스", "최신 뉴스", "최신뉴스", "최신 기사", "최신기사", "이 시각 주요뉴스", "이시각 주요뉴스", "핫이슈", "포토뉴스",
         "오늘의 뉴스", "함께 보면 좋은 기사", "함께 볼만한 뉴스", "이 기사와 함께 많이 본 뉴스", "다른 기사 보기", "이 기자의 다른 기사",
         "기자의 다른 기사", "랭킹 뉴스", "랭킹뉴스", "섹션 주요뉴스", "오늘의 주요뉴스", "에디터 추천", "Related", "Related Articles",
-        "Most Read", "Latest News", "Top News", "더 많은 기사", "속보", "헤드라인",
+        "Most Read", "Latest News", "Top News", "더 많은 기사", "속보", "헤드라인", "이 기사와 관련된 기사", "관련된 기사",
+        "당신이 관심 있을 만한 이슈", "화제 뉴스", "화제뉴스", "인기 영상", "인기영상", "많이 본 영상", "주요 기사", "주요기사", "핫뉴스",
+        "함께 보면 좋은 뉴스", "함께 읽으면 좋은 기사", "추천 영상",
     ]
 
     static let headingKeys: Set<String> = Set(headings.map { $0.lowercased() })
@@ -18,7 +20,7 @@ public enum RelatedBlocks {
     public static func sectionTitle(_ text: String) -> String? {
         guard text.byteCount <= 90 else { return nil }
         var t = text.trimmingSpaces()
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "[]【】<>▶■□◆◇●○·|-–"))
+        t = t.trimming("[]【】<>▶■□◆◇●○·|-–")
         t = t.trimmingSpaces()
         guard !t.isEmpty, headingKeys.contains(t.lowercased()) else { return nil }
         return t
@@ -34,14 +36,14 @@ public enum Headlines {
 
     /// Splits a leading (or Yonhap-style trailing) label off a headline.
     public static func splitKicker(_ headline: String) -> (kicker: String?, title: String) {
-        var t = headline.trimmingCharacters(in: .whitespacesAndNewlines)
+        var t = headline.trimmingSpaces()
         var kicker: String? = nil
         for (open, close) in [("[", "]"), ("【", "】"), ("<", ">"), ("〈", "〉")] where t.hasPrefix(open) {
             if let end = t.range(of: close) {
-                let label = t[t.index(after: t.startIndex)..<end.lowerBound].trimmingCharacters(in: .whitespaces)
+                let label = t[t.index(after: t.startIndex)..<end.lowerBound].trimmingSpaces()
                 if !label.isEmpty && label.count <= 12 {
                     kicker = label
-                    t = String(t[end.upperBound...]).trimmingCharacters(in: .whitespaces)
+                    t = String(t[end.upperBound...]).trimmingSpaces()
                 }
             }
             break
@@ -51,7 +53,7 @@ public enum Headlines {
             let label = String(t[open.upperBound..<t.index(before: t.endIndex)])
             if isVersionLabel(label) {
                 kicker = kicker ?? label
-                t = String(t[..<open.lowerBound]).trimmingCharacters(in: .whitespaces)
+                t = String(t[..<open.lowerBound]).trimmingSpaces()
             }
         }
         return (kicker, t)
@@ -69,18 +71,55 @@ public enum Headlines {
         return false
     }
 
+    /// Whether `short` is the headline `long` carries with a tail or a head added: `long` starts
+    /// (or ends) with it, the rest sets off with a separator, and `short` is most of it.
+    /// `제목-정치ㅣ한국일보` and `신문 | 제목` both trim to `제목`.
+    public static func isHeadline(_ short: String, trimmedFrom long: String) -> Bool {
+        let s = short.collapsingWhitespace(), l = long.collapsingWhitespace()
+        guard s.count >= 6, s.count < l.count, s.count * 2 >= l.count else { return false }
+        let separators: Set<Character> = [" ", "-", "–", "—", "|", "ㅣ", "｜", ":", "·", "<", ">", "/", "_", "(", "[", "«", "»"]
+        if l.hasPrefix(s), let next = l.dropFirst(s.count).first, separators.contains(next) { return true }
+        if l.hasSuffix(s), let before = l.dropLast(s.count).last, separators.contains(before) { return true }
+        return false
+    }
+
+    /// Whether two headlines differ only in whitespace and in the kind of quotation marks.
+    public static func sameHeadline(_ a: String, _ b: String) -> Bool {
+        func folded(_ s: String) -> String {
+            String(s.collapsingWhitespace().map { ch -> Character in
+                switch ch {
+                case "″", "“", "”", "„", "＂", "〃": return "\""
+                case "′", "‘", "’", "‚", "＇", "`": return "'"
+                default: return ch
+                }
+            })
+        }
+        return folded(a) == folded(b)
+    }
+
     /// A `<title>` without its site-name part: `제목 | 연합뉴스` → `제목`. The site names to strip
     /// are given (og:site_name and the adapter's names); generic separators are tried too.
     public static func stripSiteName(_ title: String, siteNames: [String]) -> String {
-        var t = title.trimmingCharacters(in: .whitespacesAndNewlines)
-        for sep in [" | ", " - ", " – ", " :: ", " : ", " < ", " > ", " · ", "｜"] {
+        var t = title.trimmingSpaces()
+        for sep in [" | ", " - ", " – ", " :: ", " : ", " < ", " > ", " · ", "｜", " ㅣ ", "ㅣ", "|", " |", "-", "–"] {
             for name in siteNames where !name.isEmpty {
                 if t.hasSuffix(sep + name) { t = String(t.dropLast(sep.count + name.count)) }
                 if t.hasPrefix(name + sep) { t = String(t.dropFirst(name.count + sep.count)) }
             }
         }
+        // "대전일보 모바일 :: 제목", "제목 | 대전일보 모바일": a segment that names the site.
+        for sep in [" :: ", " | ", " - ", " – ", " ㅣ ", " ｜ "] {
+            for name in siteNames where !name.isEmpty {
+                if let r = t.range(of: sep), t[..<r.lowerBound].count <= 25, t[..<r.lowerBound].has(name) {
+                    t = String(t[r.upperBound...])
+                }
+                if let r = t.range(of: sep, options: .backwards), t[r.upperBound...].count <= 25, t[r.upperBound...].has(name) {
+                    t = String(t[..<r.lowerBound])
+                }
+            }
+        }
         // "제목 < 섹션 < 기사본문 - 사이트" (ndsoft CMS)
         if let r = t.range(of: " < ") { t = String(t[..<r.lowerBound]) }
-        return t.trimmingCharacters(in: .whitespaces)
+        return t.trimmingSpaces()
     }
 }
