@@ -1,5 +1,12 @@
 // Benchmarks that need a process of their own (peak memory is per process).
 //
+//   newskit-bench stages [--rounds N] FILE...
+//
+// Times each stage of extraction over the files (read once, then N rounds in memory): decode
+// and parse, blocks, metadata, adapter choice, and the generic extractor's own steps, and
+// prints microseconds per page for each. For finding where the time goes, not for headline
+// figures (use ../shared/bench/peers.py for those).
+//
 //   newskit-bench fetch --pages N --concurrency C [--latency SECONDS] [--mode transport|pipeline]
 //
 // Starts a local HTTP server that answers every request after `latency` (default 0.05 s) with a
@@ -24,9 +31,17 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-guard CommandLine.arguments.count > 1, CommandLine.arguments[1] == "fetch" else {
-    FileHandle.standardError.write(Data("usage: newskit-bench fetch --pages N --concurrency C [--latency S] [--mode transport|pipeline]\n".utf8))
+guard CommandLine.arguments.count > 1, ["fetch", "stages"].contains(CommandLine.arguments[1]) else {
+    FileHandle.standardError.write(Data("""
+        usage: newskit-bench fetch --pages N --concurrency C [--latency S] [--mode transport|pipeline]
+               newskit-bench stages [--rounds N] FILE...
+
+        """.utf8))
     exit(2)
+}
+if CommandLine.arguments[1] == "stages" {
+    Stages.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
 }
 let pages = Int(arg("pages", "1000")) ?? 1000
 let concurrency = Int(arg("concurrency", "8")) ?? 8

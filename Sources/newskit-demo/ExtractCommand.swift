@@ -13,6 +13,8 @@ enum ExtractCommand {
                        every response record is extracted, without the network
       --format F       jsonl (default: one article per line), json (an array), markdown, text
       --adapter ID     use this adapter instead of choosing one (see `newskit-demo adapters`)
+      --jobs N         pages extracted at once (default: the number of processors); the output
+                       keeps the input order
       --explain        also say on stderr how the generic extractor reads each page (content
                        area, merged boxes, runners-up, article data in scripts)
     One article per input on stdout; a summary on stderr. An input that cannot be read or
@@ -23,7 +25,7 @@ enum ExtractCommand {
     enum Format: String { case jsonl, json, markdown, text }
 
     static func run(_ raw: [String]) async -> Int32 {
-        var args = Arguments(raw, flags: ["help", "explain"], options: ["format", "adapter", "warc"])
+        var args = Arguments(raw, flags: ["help", "explain"], options: ["format", "adapter", "warc", "jobs"])
         if args.has("help") { print(usage); return 0 }
         if let warc = args.value("warc") {
             return await replay(warc, adapterID: args.value("adapter"), problems: args.problems)
@@ -48,32 +50,42 @@ enum ExtractCommand {
             paths = [examples]
         }
         let files = InputFiles.expand(paths)
-        var out = Output()
-        var extracted: [Article] = []
-        var failures = 0
-        var byAdapter: [String: Int] = [:]
-        var warnings = 0
-        for path in files {
-            if args.has("explain"), let page = try? InputFiles.page(path), let document = try? Document(page: page) {
+        let explain = args.has("explain")
+        var jobs = args.value("jobs").flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
+        jobs = explain ? 1 : max(1, min(jobs, 16, files.count))
+        let adapterID = args.value("adapter")
+        let state = ExtractState()
+        // Pages are read and extracted on `jobs` threads; results are written in input order.
+        forEachInOrder(count: files.count, jobs: jobs, work: { i -> Result<Article, NewsKitDemoError> in
+            let path = files[i]
+            if explain, let page = try? InputFiles.page(path), let document = try? Document(page: page) {
                 warn("\(path):")
                 GenericExtractor.explain(document).forEach { warn("  " + $0) }
             }
             do throws(NewsKitDemoError) {
-                let article = try extract(path, registry: registry, adapterID: args.value("adapter"))
-                byAdapter[article.adapter.id, default: 0] += 1
-                warnings += article.warnings.count
-                switch format! {
-                case .jsonl: out.line(article.jsonLine)
-                case .json: extracted.append(article)
-                case .markdown: out.line(ArticleText.markdown(article))
-                case .text: out.line(ArticleText.plain(article))
-                }
+                return .success(try extract(path, registry: registry, adapterID: adapterID))
             } catch {
-                failures += 1
-                warn("newskit-demo extract: \(error.description)")
-                if format == .jsonl { out.line(JSONText.object(["path": JSONText.quote(path), "error": JSONText.quote(error.message)])) }
+                return .failure(error)
             }
-        }
+        }, deliver: { i, result in
+            switch result {
+            case .success(let article):
+                state.byAdapter[article.adapter.id, default: 0] += 1
+                state.warnings += article.warnings.count
+                switch format! {
+                case .jsonl: state.out.line(article.jsonLine)
+                case .json: state.extracted.append(article)
+                case .markdown: state.out.line(ArticleText.markdown(article))
+                case .text: state.out.line(ArticleText.plain(article))
+                }
+            case .failure(let error):
+                state.failures += 1
+                warn("newskit-demo extract: \(error.description)")
+                if format == .jsonl { state.out.line(JSONText.object(["path": JSONText.quote(files[i]), "error": JSONText.quote(error.message)])) }
+            }
+        })
+        var out = state.out
+        let (extracted, failures, byAdapter, warnings) = (state.extracted, state.failures, state.byAdapter, state.warnings)
         if format == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
@@ -101,6 +113,15 @@ enum ExtractCommand {
         let inputs = reader.inputs { failure in FetchCommand.emitFailure(url: failure.url, message: failure.curlMessage ?? failure.reason) }
         let pipeline = Pipeline(registry: .builtIn, concurrency: 4, adapterID: adapterID)
         return await FetchCommand.run(pipeline, inputs: inputs, total: 0, fetcher: nil, warc: nil, label: "replay")
+    }
+
+    /// What the extraction loop accumulates; touched only by `deliver`, one call at a time.
+    final class ExtractState: @unchecked Sendable {
+        var out = Output()
+        var extracted: [Article] = []
+        var failures = 0
+        var byAdapter: [String: Int] = [:]
+        var warnings = 0
     }
 
     /// A failure on one input, with the input named.

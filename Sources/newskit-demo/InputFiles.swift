@@ -65,3 +65,40 @@ struct Output {
 func warn(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
+
+/// Runs `work` for every index in `0..<count` on `jobs` threads and hands each result to
+/// `deliver` in index order (a result waits for those before it), one call at a time.
+func forEachInOrder<R: Sendable>(count: Int, jobs: Int, work: @escaping @Sendable (Int) -> R,
+                                 deliver: @escaping @Sendable (Int, R) -> Void) {
+    guard count > 0 else { return }
+    if jobs <= 1 {
+        for i in 0..<count { deliver(i, work(i)) }
+        return
+    }
+    let shared = OrderedResults<R>()
+    DispatchQueue.concurrentPerform(iterations: jobs) { _ in
+        while true {
+            shared.lock.lock()
+            let i = shared.next
+            shared.next += 1
+            shared.lock.unlock()
+            guard i < count else { return }
+            let r = work(i)
+            shared.lock.lock()
+            shared.ready[i] = r
+            while let done = shared.ready.removeValue(forKey: shared.nextToDeliver) {
+                deliver(shared.nextToDeliver, done)
+                shared.nextToDeliver += 1
+            }
+            shared.lock.unlock()
+        }
+    }
+}
+
+/// The shared state of ``forEachInOrder(count:jobs:work:deliver:)``, guarded by its lock.
+private final class OrderedResults<R>: @unchecked Sendable {
+    let lock = NSLock()
+    var next = 0
+    var nextToDeliver = 0
+    var ready: [Int: R] = [:]
+}

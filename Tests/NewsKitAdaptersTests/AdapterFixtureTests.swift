@@ -75,6 +75,12 @@ import NewsKitAdapters
     }
 
     @Test(arguments: AdapterFixtureTests.cases)
+    func jsonLineIsWhatJSONEncoderWrites(_ c: Case) throws {
+        let article = try Self.article(for: c)
+        #expect(article.jsonLine == String(decoding: article.jsonData(), as: UTF8.self))
+    }
+
+    @Test(arguments: AdapterFixtureTests.cases)
     func expectedJSONDecodesToTheSameArticle(_ c: Case) throws {
         guard !Self.regenerate, let data = try? Data(contentsOf: c.expected) else { return }
         let decoded = try JSONDecoder().decode(Article.self, from: data)

@@ -65,6 +65,35 @@ import Testing
         #expect(!json.contains("\\u"))
     }
 
+    /// An article with every field set, and strings that need escaping.
+    static let full: Article = {
+        var a = Article(
+            id: "y", url: "https://example.com/a?b=1&c=/d", canonicalURL: "https://example.com/a", file: "/tmp/a b.html",
+            source: Source(id: "example.com", name: "예시 \\ 신문", homepage: "https://example.com", kind: .newspaper),
+            adapter: AdapterInfo(id: "generic", version: "2"), kicker: "단독", title: "tab\there, quote \" and bell \u{7}",
+            subtitles: ["부제 1", "line\nbreak"], summary: "요약\r\n", body: [BodyBlock(.quote, "\"인용\""), BodyBlock(.listItem, "\u{1F}x")],
+            authors: [Author(name: "홍길동", role: "기자", email: "hong@example.com"), Author(name: "김철수")],
+            dateline: "서울", agency: "연합뉴스", publishedAt: Instant(year: 2025, month: 8, day: 13, hour: 8),
+            updatedAt: Instant(year: 2025, month: 8, day: 13, hour: 9, minute: 30),
+            images: [ArticleImage(url: "https://example.com/i.jpg", caption: "사진", credit: "연합", title: nil)],
+            categories: ["정치"], tags: ["북한", "러시아"],
+            related: [Teaser(title: "관련", summary: nil, url: "/x", section: "관련 기사")], warnings: ["w1"])
+        a.origin = Origin(name: "연합뉴스", title: "원문", publishedAt: Instant(year: 2025, month: 8, day: 12), url: "https://yna.co.kr/x", articleID: "AKR1")
+        a.entities = [Entity(name: "블라디미르 푸틴", type: .person, mentions: 2, aliases: ["푸틴"], englishName: "Vladimir Putin",
+                             wikidata: "Q7747", spans: [Entity.Span(start: 1, end: 3)])]
+        a.eventDates = [EventDate(expression: "12일", date: "2025-08-12", sentence: "12일 통화했다.")]
+        a.duplicateOf = "z"
+        a.storyID = "s1"
+        a.language = "ko"
+        return a
+    }()
+
+    @Test func directJSONIsExactlyWhatJSONEncoderWrites() {
+        for article in [Self.article, Self.full] {
+            #expect(article.jsonLine == String(decoding: article.jsonData(), as: UTF8.self))
+        }
+    }
+
     @Test func jsonRoundTrips() throws {
         let decoded = try JSONDecoder().decode(Article.self, from: Self.article.jsonData())
         #expect(decoded == Self.article)

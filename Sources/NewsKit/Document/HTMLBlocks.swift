@@ -21,13 +21,10 @@ struct HTMLBlockReader {
     private var brRun = 0
     private var contexts: [Context] = []
 
-    /// An open block element. Its path, id and classes are made only when a block is emitted
-    /// inside it (most elements emit none), and kept for the blocks that follow.
+    /// An open block element.
     private struct Context {
         var node: Int32
         var role: Block.Role
-        var path: String? = nil
-        var details: (id: String?, classes: [String])? = nil
     }
 
     init(document: HTMLDocument) {
@@ -63,6 +60,7 @@ struct HTMLBlockReader {
     }
 
     mutating func read() -> [Block] {
+        let text = store.text
         let root: Int32 = document.body.map { $0.index } ?? 0
         var stack: [(node: Int32, exit: Bool)] = [(root, false)]
         let styleID = store.names.id(of: "style")
@@ -81,7 +79,8 @@ struct HTMLBlockReader {
             }
             switch r.kind {
             case .text:
-                appendText(store.text[Int(r.start)..<Int(r.end)])
+                let (start, end) = (Int(r.start), Int(r.end))
+                text.withUnsafeBufferPointer { appendText(UnsafeBufferPointer(rebasing: $0[start..<end])) }
                 continue
             case .element:
                 break
@@ -93,11 +92,7 @@ struct HTMLBlockReader {
             }
             let k = kind(of: node, r)
             if k == .skip { continue }
-            if store.attributeValue(node, .hidden) != nil { continue }
-            if let cls = store.attributeValue(node, .class), HTMLBlockReader.hidesByClass(cls) { continue }
-            if let styleID, let style = HTMLNode(document: document, index: node).attributeBytes(id: styleID), HTMLBlockReader.hidesElement(style) {
-                continue
-            }
+            if r.end > r.start && isHidden(r, styleID: styleID) { continue }
             switch k {
             case .block:
                 flush()
@@ -160,10 +155,44 @@ struct HTMLBlockReader {
         return false
     }
 
-    static func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
-        let compact = style.filter { $0 != 0x20 && $0 != 0x09 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
-        return compact.count >= 12 && TextSearch.find(Array("display:none".utf8), in: compact)
+    /// Whether an element is hidden: a `hidden` attribute, a hiding class, `display:none`.
+    private func isHidden(_ r: NodeRecord, styleID: UInt32?) -> Bool {
+        for i in Int(r.start)..<Int(r.end) {
+            let a = store.attributes[i]
+            guard a.namespace == .none else { continue }
+            if a.name == T.hidden.id { return true }
+            if a.name == T.class.id, HTMLBlockReader.hidesByClass(store.text[Int(a.valueStart)..<Int(a.valueEnd)]) { return true }
+            if a.name == styleID, HTMLBlockReader.hidesElement(store.text[Int(a.valueStart)..<Int(a.valueEnd)]) { return true }
+        }
+        return false
     }
+
+    /// Whether UTF-8 text holds a combining mark or a conjoining jamo (the only text whose NFC
+    /// form differs, in practice): U+0300–036F, U+1100–11FF, U+3099–309A, U+A960–A97F, U+D7B0–D7FF.
+    static func mayNeedNormalizing(_ b: [UInt8]) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0xCC { i += 1; continue }
+            if (c == 0xCC || c == 0xCD) { return true }
+            if c == 0xE1, i + 1 < n, b[i + 1] >= 0x84 && b[i + 1] <= 0x87 { return true }
+            if c == 0xE3, i + 2 < n, b[i + 1] == 0x82, b[i + 2] == 0x99 || b[i + 2] == 0x9A { return true }
+            if c == 0xEA, i + 1 < n, b[i + 1] == 0xA5 { return true }
+            if c == 0xED, i + 2 < n, b[i + 1] == 0x9F || (b[i + 1] == 0x9E && b[i + 2] >= 0xB0) { return true }
+            i += 1
+        }
+        return false
+    }
+
+    static func hidesElement(_ style: ArraySlice<UInt8>) -> Bool {
+        // Cheap first: the value must say "none" somewhere.
+        guard style.count >= 12, style.contains(where: { $0 == 0x6E || $0 == 0x4E }) else { return false }
+        let compact = style.filter { $0 != 0x20 && $0 != 0x09 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        return compact.count >= 12 && TextSearch.find(displayNone, in: compact)
+    }
+
+    static let displayNone = Array("display:none".utf8)
 
     private func context(for node: Int32, _ r: NodeRecord) -> Context {
         let t = tagOf(r.name)
@@ -184,7 +213,7 @@ struct HTMLBlockReader {
             role = .paragraph
             if let parent = contexts.last, parent.role != .paragraph { role = parent.role }
         }
-        if role == .paragraph || role == .tableCell, HTMLBlockReader.namesCaption(store.attributeValue(node, .class))
+        if role == .paragraph || role == .tableCell || role == .listItem, HTMLBlockReader.namesCaption(store.attributeValue(node, .class))
             || HTMLBlockReader.namesCaption(store.attributeValue(node, .id)) {
             role = .caption
         }
@@ -199,32 +228,9 @@ struct HTMLBlockReader {
         return captionWords.contains { TextSearch.find($0, in: value) }
     }
 
-    /// The id and classes of the context at `k`, made once.
-    private mutating func details(_ k: Int) -> (id: String?, classes: [String]) {
-        if let d = contexts[k].details { return d }
-        let node = contexts[k].node
-        let d = (store.attributeValue(node, .id).map { String(decoding: $0, as: UTF8.self) },
-                 HTMLNode(document: document, index: node).classList)
-        contexts[k].details = d
-        return d
-    }
-
-    /// The element path of the context at `k` (`body>div#wrap>article.story>p`), made once.
-    private mutating func path(_ k: Int) -> String {
-        if let p = contexts[k].path { return p }
-        var p = k > 0 ? path(k - 1) : ""
-        if !p.isEmpty { p += ">" }
-        p += document.spelling(store.nodes[Int(contexts[k].node)].name)
-        let d = details(k)
-        if let id = d.id, !id.isEmpty { p += "#" + id }
-        for c in d.classes.prefix(2) { p += "." + c }
-        contexts[k].path = p
-        return p
-    }
-
     // MARK: Text
 
-    private mutating func appendText(_ bytes: ArraySlice<UInt8>) {
+    private mutating func appendText(_ bytes: UnsafeBufferPointer<UInt8>) {
         var i = bytes.startIndex
         let end = bytes.endIndex
         var sawText = false
@@ -233,22 +239,31 @@ struct HTMLBlockReader {
             if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
                 pendingSpace = true; i += 1; continue
             }
-            if c == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }       // NBSP
-            if c == 0xE3 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { pendingSpace = true; i += 3; continue } // U+3000
-            if c == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0x8D) { i += 3; continue } // ZWSP, ZWJ
-            if c == 0xEF && i + 2 < end && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { i += 3; continue }     // BOM
+            if c >= 0xC2 {
+                if c == 0xC2 && i + 1 < end && bytes[i + 1] == 0xA0 { pendingSpace = true; i += 2; continue }       // NBSP
+                if c == 0xE3 && i + 2 < end && bytes[i + 1] == 0x80 && bytes[i + 2] == 0x80 { pendingSpace = true; i += 3; continue } // U+3000
+                if c == 0xE2 && i + 2 < end && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8B || bytes[i + 2] == 0x8D) { i += 3; continue } // ZWSP, ZWJ
+                if c == 0xEF && i + 2 < end && bytes[i + 1] == 0xBB && bytes[i + 2] == 0xBF { i += 3; continue }     // BOM
+            }
             if !buffer.isEmpty {
                 if pendingNewline { buffer.append(0x0A) } else if pendingSpace { buffer.append(0x20) }
             }
             pendingSpace = false
             pendingNewline = false
-            buffer.append(c)
-            if c & 0xC0 != 0x80 {
-                totalChars += 1
-                if linkDepth > 0 { linkChars += 1 }
+            // Copy the run up to the next space or special character at once.
+            var j = i + 1
+            var chars = c & 0xC0 != 0x80 ? 1 : 0
+            while j < end {
+                let d = bytes[j]
+                if d <= 0x20 || d == 0xC2 || d == 0xE2 || d == 0xE3 || d == 0xEF { break }
+                if d & 0xC0 != 0x80 { chars += 1 }
+                j += 1
             }
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<j]))
+            totalChars += chars
+            if linkDepth > 0 { linkChars += chars }
             sawText = true
-            i += 1
+            i = j
         }
         if sawText { brRun = 0 }
     }
@@ -275,10 +290,8 @@ struct HTMLBlockReader {
         if let h = height, h > 0, h < 40 { return }
         flush()
         let alt = n.attribute("alt").map { $0.collapsingWhitespace() }
-        let parentPath = contexts.isEmpty ? "" : path(contexts.count - 1)
-        blocks.append(Block(text: alt ?? "", role: .image, path: parentPath + ">img", elementID: n.elementID,
-                            classes: n.classList, image: Block.Image(url: src, alt: alt, width: width, height: height),
-                            index: blocks.count, nodeID: Int(node)))
+        blocks.append(Block(text: alt ?? "", role: .image, linkDensity: 0, links: [],
+                            image: Block.Image(url: src, alt: alt, width: width, height: height), index: blocks.count, element: n))
     }
 
     private mutating func flush() {
@@ -292,13 +305,10 @@ struct HTMLBlockReader {
             for i in linkStarts.indices { linkStarts[i].start = 0 }
         }
         guard !buffer.isEmpty, let ctx = contexts.last else { return }
-        let text = String(decoding: buffer, as: UTF8.self).nfc
-        let k = contexts.count - 1
-        let d = details(k)
-        blocks.append(Block(text: text, role: ctx.role,
-                            linkDensity: totalChars > 0 ? Double(linkChars) / Double(totalChars) : 0,
-                            path: path(k), elementID: d.id, classes: d.classes, links: links,
-                            index: blocks.count, nodeID: Int(ctx.node)))
+        let decoded = String(decoding: buffer, as: UTF8.self)
+        let text = HTMLBlockReader.mayNeedNormalizing(buffer) ? decoded.nfc : decoded
+        blocks.append(Block(text: text, role: ctx.role, linkDensity: totalChars > 0 ? Double(linkChars) / Double(totalChars) : 0,
+                            links: links, image: nil, index: blocks.count, element: HTMLNode(document: document, index: ctx.node)))
     }
 }
 

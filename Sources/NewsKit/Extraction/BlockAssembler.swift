@@ -119,6 +119,11 @@ public struct BlockAssembler: Sendable {
                 }
                 continue
             }
+            // A line that is mostly a link (a "see also" line, a menu entry) is not body text.
+            if block.linkDensity >= 0.7, !block.links.isEmpty, text.utf8.count < 300, !Emails.isEmailOnlyLine(text),
+               Bylines.bylineLine(text) == nil {
+                continue
+            }
             if Emails.isEmailOnlyLine(text) {
                 r.emails.append(contentsOf: Emails.all(in: text))
                 continue

@@ -34,9 +34,11 @@ public struct EmbeddedArticle: Sendable, Hashable {
             let isJSON = type.has("json")
             if !type.isEmpty && !isJSON && !type.has("javascript") && !type.has("ecmascript") { continue }
             let text = node.textBytes
-            guard text.count >= 400, mayHoldArticle(text) else { continue }
+            guard text.count >= 400, mayHoldArticle(text[...]) else { continue }
             for range in jsonObjectRanges(in: text, wholeScript: isJSON) {
-                guard let json = try? JSONSerialization.jsonObject(with: Data(text[range]), options: []) else { continue }
+                // Parse only the objects that themselves hold something article-shaped.
+                guard mayHoldArticle(text[range]),
+                      let json = try? JSONSerialization.jsonObject(with: Data(text[range]), options: []) else { continue }
                 if let found = article(in: json), found.letters >= minimumLetters, found.letters > (best?.letters ?? 0) {
                     best = found
                 }
@@ -53,7 +55,7 @@ public struct EmbeddedArticle: Sendable, Hashable {
 
     /// Whether a script holds something article-shaped (typed text elements, paragraph markup):
     /// a cheap test before any JSON is parsed.
-    static func mayHoldArticle(_ text: [UInt8]) -> Bool {
+    static func mayHoldArticle(_ text: ArraySlice<UInt8>) -> Bool {
         text.withUnsafeBufferPointer { buf in articleMarkers.contains { TextSearch.find($0, in: buf) } }
     }
 

@@ -42,7 +42,8 @@ public struct GenericExtractor: Sendable {
         // A meta title often carries a tail the headline on the page lacks (`제목-정치ㅣ신문`).
         if let long = titleText, !h1s.contains(long) {
             var shortForms = Array(h1s)
-            if let t = embedded()?.title { shortForms.append(t) }
+            // A page without any h1 may still name its headline in its script data.
+            if shortForms.isEmpty, let t = embedded()?.title { shortForms.append(t) }
             if let short = shortForms.first(where: { Headlines.isHeadline($0, trimmedFrom: long) }) { titleText = short }
             // The headline as the page shows it, where the meta copy swapped its quotes (`″`).
             else if let shown = shortForms.first(where: { $0 != long && Headlines.sameHeadline($0, long) }) { titleText = shown }
@@ -58,7 +59,7 @@ public struct GenericExtractor: Sendable {
         // Pages rendered in the browser ship the article as data in a script: read it there
         // when it holds clearly more text than the markup does.
         let domLetters = GenericExtractor.letterCount(result.body.map(\.text).joined())
-        if domLetters < 1500, let data = embedded(), Double(data.letters) > Double(domLetters) * 1.3 + 50 {
+        if domLetters < 500, let data = embedded(), Double(data.letters) > Double(domLetters) * 1.3 + 50 {
             var blocks = data.blocks
             blocks.removeAll { $0.role != .image && ($0.text == title || $0.text == titleText) }
             result = assembler.assemble(blocks)
@@ -94,7 +95,9 @@ public struct GenericExtractor: Sendable {
             if let parsed { for a in parsed where !authors.contains(where: { $0.name == a.name }) { authors.append(a) } }
             else if GenericExtractor.readsAsPersonName(name), name != siteSource.name, name != meta.siteName { authors.append(Author(name: name)) }
         }
-        if authors.isEmpty, let data = embedded() {
+        // Credits in script data are read when that data was needed anyway (a body or a date
+        // from it): parsing it only for a byline costs more than it finds.
+        if authors.isEmpty, let data = embeddedCache ?? nil {
             for byline in data.authors {
                 if let parsed = Bylines.bylineLine(byline) {
                     for a in parsed where !authors.contains(where: { $0.name == a.name }) { authors.append(a) }
@@ -364,21 +367,26 @@ public struct GenericExtractor: Sendable {
     /// case changes, lowercased (`wrap_comment commentBox` → wrap, comment, comment, box).
     static func attributeWords(_ node: HTMLNode) -> [String] {
         var words: [String] = []
-        for value in [node.attribute("id"), node.attribute("class")] {
-            guard let value, !value.isEmpty else { continue }
-            var current = ""
+        for id in [T.id.id, T.class.id] {
+            guard let value = node.attributeBytes(id: id), !value.isEmpty else { continue }
+            var word: [UInt8] = []
             var previousLower = false
-            for ch in value {
-                if ch.isLetter && ch.isASCII {
-                    if ch.isUppercase && previousLower && !current.isEmpty { words.append(current.lowercased()); current = "" }
-                    current.append(ch)
-                    previousLower = ch.isLowercase
+            func end() {
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+            for c in value {
+                let isUpper = c >= 0x41 && c <= 0x5A
+                let isLower = c >= 0x61 && c <= 0x7A
+                if isUpper || isLower {
+                    if isUpper && previousLower { end() }
+                    word.append(isUpper ? c | 0x20 : c)
+                    previousLower = isLower
                 } else {
-                    if !current.isEmpty { words.append(current.lowercased()); current = "" }
+                    end()
                     previousLower = false
                 }
             }
-            if !current.isEmpty { words.append(current.lowercased()) }
+            end()
         }
         return words
     }

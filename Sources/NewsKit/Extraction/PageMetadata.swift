@@ -39,15 +39,26 @@ public struct PageMetadata: Sendable, Hashable {
         var itemprops: [String: String] = [:]
         documentTitle = doc.title
         if let lang = doc.documentElement?.attribute("lang"), !lang.isEmpty { language = lang }
-        for node in doc.root.descendants where node.isElement && node.namespace == .html {
-            switch node.tagName {
-            case "meta":
+        let store = doc.store
+        func value(_ node: HTMLNode, _ t: T) -> String? {
+            node.attributeBytes(id: t.id).map { String(decoding: $0, as: UTF8.self) }
+        }
+        let interesting: Set<String> = ["datePublished", "dateModified", "headline", "author"]
+        // Every element, by its record: no node handles or tag-name strings for the many that
+        // are neither meta, link, script nor time nor carry an itemprop.
+        for i in 0..<store.nodes.count {
+            let r = store.nodes[i]
+            guard r.kind == .element, r.namespace == .html else { continue }
+            let tag = tagOf(r.name)
+            let node = HTMLNode(document: doc, index: Int32(i))
+            switch tag {
+            case .meta:
                 // `value` stands in for `content` in some saved pages (Postlight's fixtures).
-                let content = (node.attribute("content") ?? node.attribute("value"))?.trimmingSpaces()
+                let content = (value(node, .content) ?? value(node, .value))?.trimmingSpaces()
                 guard let content, !content.isEmpty else {
                     continue
                 }
-                if let p = node.attribute("property") ?? node.attribute("name"), !p.isEmpty {
+                if let p = value(node, .property) ?? value(node, .name), !p.isEmpty {
                     let key = p.lowercased()
                     if key.hasPrefix("og:") || key.hasPrefix("article:") || key.hasPrefix("twitter:") || key.hasPrefix("dable:") {
                         og[key, default: []].append(content)
@@ -55,26 +66,25 @@ public struct PageMetadata: Sendable, Hashable {
                         names[key, default: []].append(content)
                     }
                 }
-                if let ip = node.attribute("itemprop") { itemprops[ip] = itemprops[ip] ?? content }
-                if let he = node.attribute("http-equiv"), he.lowercased() == "content-language", language == nil { language = content }
-            case "link":
-                if let rel = node.attribute("rel")?.lowercased(), rel.split(separator: " ").contains("canonical"),
-                   let href = node.attribute("href"), !href.isEmpty, canonicalURL == nil {
+                if let ip = value(node, .itemprop) { itemprops[ip] = itemprops[ip] ?? content }
+                if let he = value(node, .httpEquiv), he.lowercased() == "content-language", language == nil { language = content }
+            case .link:
+                if let rel = value(node, .rel)?.lowercased(), rel.split(separator: " ").contains("canonical"),
+                   let href = value(node, .href), !href.isEmpty, canonicalURL == nil {
                     canonicalURL = href.trimmingSpaces()
                 }
-            case "script":
-                if let type = node.attribute("type")?.lowercased(), type.contains("ld+json") {
+            case .script:
+                if let type = value(node, .type)?.lowercased(), type.has("ld+json") {
                     readJSONLD(node.textContent)
                 }
-            case "time":
-                if published == nil, let dt = node.attribute("datetime"), let i = Instant(iso8601: dt) ?? KoreanDates.parse(dt) {
-                    if let ip = node.attribute("itemprop"), ip == "dateModified" { modified = modified ?? i } else { itemprops["time"] = itemprops["time"] ?? dt }
+            case .time:
+                if published == nil, let dt = value(node, .datetime), let i = Instant(iso8601: dt) ?? KoreanDates.parse(dt) {
+                    if let ip = value(node, .itemprop), ip == "dateModified" { modified = modified ?? i } else { itemprops["time"] = itemprops["time"] ?? dt }
                 }
             default:
-                if let ip = node.attribute("itemprop"), ["datePublished", "dateModified", "headline", "author"].contains(ip) {
-                    let v = node.attribute("content") ?? node.attribute("datetime") ?? node.textContent.collapsingWhitespace()
-                    if !v.isEmpty { itemprops[ip] = itemprops[ip] ?? v }
-                }
+                guard r.end > r.start, let ip = value(node, .itemprop), interesting.contains(ip) else { continue }
+                let v = value(node, .content) ?? value(node, .datetime) ?? node.textContent.collapsingWhitespace()
+                if !v.isEmpty { itemprops[ip] = itemprops[ip] ?? v }
             }
         }
         func first(_ dict: [String: [String]], _ keys: String...) -> String? {

@@ -285,17 +285,36 @@ public struct HTMLDescendants: Sequence {
 extension String {
     /// Runs of whitespace collapsed to one space, trimmed at both ends.
     public func collapsingWhitespace() -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        var pendingSpace = false
-        for ch in self.unicodeScalars {
-            if ch.properties.isWhitespace {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(" "); pendingSpace = false }
-                out.unicodeScalars.append(ch)
+        var copy = self
+        return copy.withUTF8 { b -> String in
+            // Fast path: ASCII spacing only, single spaces, nothing at the ends.
+            var simple = true
+            var previousSpace = true
+            for c in b {
+                if c >= 0x80 { if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { simple = false; break }; previousSpace = false; continue }
+                if c == 0x20 {
+                    if previousSpace { simple = false; break }
+                    previousSpace = true
+                } else if c <= 0x0D && c >= 0x09 {
+                    simple = false; break
+                } else {
+                    previousSpace = false
+                }
             }
+            if simple && !previousSpace { return self }
+            if simple && b.isEmpty { return self }
+            var out = ""
+            out.reserveCapacity(b.count)
+            var pendingSpace = false
+            for ch in self.unicodeScalars {
+                if ch.properties.isWhitespace {
+                    pendingSpace = !out.isEmpty
+                } else {
+                    if pendingSpace { out.append(" "); pendingSpace = false }
+                    out.unicodeScalars.append(ch)
+                }
+            }
+            return out
         }
-        return out
     }
 }

@@ -21,14 +21,23 @@ public enum Captions {
     static let creditSuffixes = ["연합뉴스", "뉴스1", "뉴시스", "뉴스", "이미지", "포토", "통신", "제공", "AFP", "AP", "EPA", "로이터",
                                  "게티이미지", "게티이미지코리아", "Getty Images", "Reuters", "신화", "연합", "DB"]
 
+    /// How English captions open their credit in parentheses.
+    static let englishCredits = ["Image:", "Image :", "Images:", "Photo:", "Photo :", "Photos:", "Picture:", "Pic:", "Credit:",
+                                 "AP Photo", "Getty", "Reuters", "AFP", "Photo by", "Photograph:"]
+
     /// Whether a block's text reads as a photo caption rather than body text.
     public static func looksLikeCaption(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
         if t.hasBytePrefix("▲") || t.hasBytePrefix("△") { return true }
         if t.hasAny(noticeMarkers) { return true }
+        // English credits in parentheses at the end: "(Image: GETTY)", "(AP Photo/Jae C. Hong)".
+        if t.utf8.last == 0x29, t.utf8.count <= 600, let open = t.utf8.lastIndex(of: 0x28) {
+            let inside = t.utf8[t.utf8.index(after: open)...]
+            for credit in englishCredits where inside.starts(with: credit.utf8) { return true }
+        }
         for p in ["[사진=", "(사진=", "<사진=", "사진=", "[사진]", "사진 제공", "(사진 제공", "[사진 제공", "/사진="] where t.hasBytePrefix(p) { return true }
         if t.has("/"), let credit = trailingSlashCredit(t), isCreditLike(credit.credit) { return true }
-        if (t.has("©") || t.has("ⓒ")) && t.byteCount < 900,
+        if t.byteCount < 900, t.has("©") || t.has("ⓒ"),
            let c = t.range(of: "©", options: .backwards) ?? t.range(of: "ⓒ", options: .backwards),
            t.distance(from: c.upperBound, to: t.endIndex) <= 25 {
             return true
@@ -48,7 +57,7 @@ public enum Captions {
         }
         // Bracketed usage notices; "[국방부 제공. 재판매 및 DB 금지]" also names the credit.
         var searchFrom = t.startIndex
-        while let open = t[searchFrom...].firstIndex(where: { $0 == "[" || $0 == "<" }),
+        while t.utf8.contains(where: { $0 == 0x5B || $0 == 0x3C }), let open = t[searchFrom...].firstIndex(where: { $0 == "[" || $0 == "<" }),
               let close = t[open...].firstIndex(where: { $0 == "]" || $0 == ">" }) {
             let inside = String(t[t.index(after: open)..<close])
             if noticeMarkers.contains(where: { inside.contains($0) }) || inside.contains("재판매") || inside.contains("금지") {
@@ -71,7 +80,7 @@ public enum Captions {
             searchFrom = t.index(after: open)
         }
         // "(사진=연합뉴스)" in parentheses.
-        if let open = t.range(of: "(사진"), let close = t[open.upperBound...].firstIndex(of: ")") {
+        if t.has("(사진"), let open = t.range(of: "(사진"), let close = t[open.upperBound...].firstIndex(of: ")") {
             let inside = String(t[t.index(after: open.lowerBound)..<close])
             if let c = creditMarker(inside) {
                 credit = credit ?? c
@@ -98,7 +107,7 @@ public enum Captions {
             t = d.rest
         }
         // "… 있다. 블라디보스토크(러시아)/로이터연합뉴스"
-        if let slash = trailingSlashCredit(t), isCreditLike(slash.credit) {
+        if t.utf8.contains(0x2F), let slash = trailingSlashCredit(t), isCreditLike(slash.credit) {
             credit = credit ?? slash.credit
             var head = slash.head
             if let stop = head.range(of: ". ", options: .backwards) ?? head.range(of: "다 ", options: .backwards) {
@@ -114,7 +123,7 @@ public enum Captions {
             t = head.trimmingSpaces()
         }
         // "… © 지구촌한글학교미래포럼"
-        for mark in ["©", "ⓒ"] {
+        for mark in ["©", "ⓒ"] where t.has(mark) {
             if let c = t.range(of: mark, options: .backwards), t.distance(from: c.upperBound, to: t.endIndex) <= 25 {
                 let name = t[c.upperBound...].trimmingSpaces()
                 if !name.isEmpty { credit = credit ?? name }
@@ -122,14 +131,14 @@ public enum Captions {
             }
         }
         // "사진=연합뉴스" / "사진 제공=국방부" at the start or end without brackets.
-        for prefix in ["사진 제공=", "사진제공=", "사진=", "사진 제공 ", "/사진="] where t.hasPrefix(prefix) {
+        for prefix in ["사진 제공=", "사진제공=", "사진=", "사진 제공 ", "/사진="] where t.hasBytePrefix(prefix) {
             let rest = t.dropFirst(prefix.count)
             let name = rest.prefix { !$0.isWhitespace }
             credit = credit ?? String(name)
             t = String(rest.dropFirst(name.count)).trimmingSpaces()
         }
         // "… 대표단. 사진=조선중앙통신" at the end.
-        for marker in ["사진 제공=", "사진제공=", "사진=", "사진 제공 : ", "사진 : "] {
+        for marker in ["사진 제공=", "사진제공=", "사진=", "사진 제공 : ", "사진 : "] where t.has(marker) {
             if let r = t.range(of: marker, options: .backwards), t.distance(from: r.upperBound, to: t.endIndex) <= 20,
                r.lowerBound == t.startIndex || t[t.index(before: r.lowerBound)] == " " || t[t.index(before: r.lowerBound)] == "/" {
                 let name = t[r.upperBound...].trimmingSpaces()
@@ -177,6 +186,7 @@ public enum Captions {
     /// Removes a trailing `2023.9.14` / `2023.09.14.` stamp.
     static func stripTrailingDateStamp(_ t: String) -> String {
         let trimmed = t.trimmingSpaces()
+        guard let last = trimmed.utf8.last, last == 0x2E || (last >= 0x30 && last <= 0x39) else { return trimmed }
         let u = Array(trimmed.unicodeScalars)
         var i = u.count
         if i > 0 && u[i - 1] == "." { i -= 1 }

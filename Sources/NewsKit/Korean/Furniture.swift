@@ -31,48 +31,113 @@ public enum Furniture {
         let bytes = t.byteCount
         // Controls, counters and table cells are short: their sets are only consulted then.
         if bytes <= 60 {
-            let compact = t.has(" ") ? String(t.filter { $0 != " " }) : t
-            if fontSizeControls.contains(t) || fontSizeControls.contains(compact) { return .fontSizeControl }
-            if shareWords.contains(t) || shareWords.contains(compact) { return .shareBar }
-            if navigationWords.contains(t) { return .navigation }
-            if tickerWords.contains(t) || tickerWords.contains(compact) { return .ticker }
+            if bytes <= longestShortWord, let k = shortWords[t] { return k }
+            let compact = t.utf8.contains(0x20) ? String(decoding: t.utf8.filter { $0 != 0x20 }, as: UTF8.self) : t
+            if compact.utf8.count != bytes, compact.utf8.count <= longestShortWord, let k = shortWords[compact] { return k }
             if isReaction(compact) { return .reaction }
             if isNumericCell(compact) { return .ticker }
             if isMarketDate(compact) { return .ticker }
         }
-        if bytes <= 120 && isDateStamp(t) { return .dateStamp }
-        // A reporter box: `보도국 사회2부이메일 보내기`, `홍길동 기자 구독하기`.
-        if bytes <= 120 && (t.hasByteSuffix("이메일 보내기") || t.hasByteSuffix("이메일보내기") || t.hasByteSuffix("메일 보내기") || t.hasByteSuffix("기자 구독")
-                            || t.hasByteSuffix("기자구독") || t.hasByteSuffix("구독하기")) {
-            return .shareBar
-        }
         guard bytes <= 900 else { return nil }   // about 300 Hangul syllables: longer text is not furniture
-        if t.has("쿠키를 사용") || t.has("쿠키 사용") || t.has("개인정보 보호 정책을 읽") || t.has("개인정보처리방침에 동의") {
-            return .cookieBanner
+        // Most tests look at how the text starts or ends: look at those characters once and run
+        // only the tests that can match.
+        let scalars = t.unicodeScalars
+        let first = scalars.first!, last = scalars.last!
+        if bytes <= 120 {
+            if dateStampStarts.contains(first) && isDateStamp(t) { return .dateStamp }
+            // A reporter box: `보도국 사회2부이메일 보내기`, `홍길동 기자 구독하기`.
+            if (last == "기" || last == "독") && (t.hasByteSuffix("이메일 보내기") || t.hasByteSuffix("이메일보내기") || t.hasByteSuffix("메일 보내기")
+                                                 || t.hasByteSuffix("기자 구독") || t.hasByteSuffix("기자구독") || t.hasByteSuffix("구독하기")) {
+                return .shareBar
+            }
         }
-        if t.has("ookie") {
+        switch first {
+        case "C", "c":
+            if t.hasBytePrefix("Copyright") || t.hasBytePrefix("COPYRIGHT") || t.hasBytePrefix("copyright") { return .copyright }
+        case "ⓒ", "©", "저":
+            if bytes <= 360 && (first != "저" || t.hasBytePrefix("저작권자")) { return .copyright }
+        case "제", "▷", "이", "카", "전":
+            if tipPrefixes.contains(where: { t.hasBytePrefix($0) }) { return .tipLine }
+        case "홈", "H":
+            if t.hasBytePrefix("홈 >") || t.hasBytePrefix("HOME >") || t.hasBytePrefix("Home >") || t.hasBytePrefix("홈 〉") { return .navigation }
+        case "실", "오":
+            if t.hasBytePrefix("실시간 암호화폐 시세") || t.hasBytePrefix("오늘의 상승종목") || t.hasBytePrefix("오늘의 하락종목") { return .ticker }
+        case "맨", "위":
+            if t == "맨 위로" || t == "맨위로" || t == "위로가기" || t == "맨 위로 가기" { return .goToTop }
+        default:
+            break
+        }
+        if last == "준" && t.hasByteSuffix("변동률 기준") { return .ticker }
+        // Everything else looks inside the text: one pass finds every phrase that matters.
+        let found = inside.matches(in: t)
+        if found == 0 { return nil }
+        func any(_ group: Inside) -> Bool { found & insideMasks[group.rawValue] != 0 }
+        if any(.cookie) { return .cookieBanner }
+        if any(.ookie) {
             let lower = t.lowercased()
             if lower.has("cookie") && (lower.has("accept") || lower.has("use")) { return .cookieBanner }
         }
-        if isCopyright(t) { return .copyright }
-        if isTipLine(t) { return .tipLine }
-        if t.has("최상단으로 이동") || t.has("최하단으로 이동") || t == "맨 위로" || t == "맨위로" || t == "위로가기" || t == "맨 위로 가기" {
-            return .goToTop
-        }
-        if t.hasBytePrefix("홈 >") || t.hasBytePrefix("HOME >") || t.hasBytePrefix("Home >") || t.hasBytePrefix("홈 〉") { return .navigation }
-        if t.hasByteSuffix("변동률 기준") || t.hasBytePrefix("실시간 암호화폐 시세") || t.hasBytePrefix("오늘의 상승종목") || t.hasBytePrefix("오늘의 하락종목") {
-            return .ticker
-        }
+        if any(.rightsReserved) { return .copyright }
+        if any(.reuseBan) && !any(.photoDesk) { return .copyright }   // photo-desk notices belong to captions
+        if any(.tipReport) && bytes <= 360 && (any(.tipChannel) || t.utf8.contains(0x40)) { return .tipLine }
+        if any(.tipWaiting) && bytes <= 200 { return .tipLine }
+        if any(.subscribe) { return .tipLine }
+        if any(.goToTop) { return .goToTop }
         return nil
     }
 
+    /// What the phrases of ``insidePhrases`` stand for.
+    enum Inside: Int, CaseIterable {
+        case cookie, ookie, rightsReserved, reuseBan, photoDesk, tipReport, tipChannel, tipWaiting, subscribe, goToTop
+    }
+
+    /// The phrases ``kind(of:)`` looks for inside a text.
+    static let insidePhrases: [(String, Inside)] = [
+        ("쿠키를 사용", .cookie), ("쿠키 사용", .cookie), ("개인정보 보호 정책을 읽", .cookie), ("개인정보처리방침에 동의", .cookie),
+        ("ookie", .ookie), ("ights reserved", .rightsReserved), ("IGHTS RESERVED", .rightsReserved),
+        ("무단전재", .reuseBan), ("무단 전재", .reuseBan), ("재배포 금지", .reuseBan), ("재배포금지", .reuseBan),
+        ("AI학습 이용 금지", .reuseBan), ("AI 학습 및 활용 금지", .reuseBan), ("국내에서만 사용가능", .photoDesk),
+        ("제보", .tipReport), ("카카오톡", .tipChannel), ("전화", .tipChannel), ("이메일", .tipChannel),
+        ("제보를 기다립니다", .tipWaiting), ("구독해주세요", .subscribe), ("구독하기 버튼", .subscribe), ("채널 추가", .subscribe),
+        ("최상단으로 이동", .goToTop), ("최하단으로 이동", .goToTop),
+    ]
+    static let inside = NeedleSet(insidePhrases.map(\.0))
+    /// For each ``Inside`` group, the bits of its phrases.
+    static let insideMasks: [UInt64] = Inside.allCases.map { g in
+        insidePhrases.enumerated().reduce(0) { $0 | ($1.element.1 == g ? 1 << UInt64($1.offset) : 0) }
+    }
+
+    /// The first characters a date line can start with: a label's first letter, or `[`, `|`, `(`.
+    static let dateStampStarts: Set<Unicode.Scalar> = Set(dateLabels.compactMap { $0.unicodeScalars.first } + ["[", "|", "("])
+    static let tipPrefixes = ["제보하기", "▷ 전화", "▷ 이메일", "▷ 카카오톡", "이메일 :", "이메일:", "카카오톡 :", "카카오톡:", "전화 :"]
+
     public static func isFurniture(_ text: String) -> Bool { kind(of: text) != nil }
+
+    /// The short control words with their kind, as written and without spaces (one lookup
+    /// instead of four; `글자 크기` and `글자크기` alike).
+    static let shortWords: [String: Kind] = {
+        var d: [String: Kind] = [:]
+        for (words, kind) in [(tickerWords, Kind.ticker), (navigationWords, .navigation), (shareWords, .shareBar), (fontSizeControls, .fontSizeControl)] {
+            for w in words {
+                d[w] = kind
+                d[w.filter { $0 != " " }] = kind
+            }
+        }
+        return d
+    }()
+
+    /// The byte length of the longest of ``shortWords``: longer text need not be looked up.
+    static let longestShortWord = shortWords.keys.map(\.utf8.count).max() ?? 0
 
     static let dateLabels = KoreanDates.publishedLabels + KoreanDates.updatedLabels
 
     /// A line that opens with a date label and a date (`입력 2020.08.27 20:27 | 수정 …`).
     static func isDateStamp(_ t: String) -> Bool {
         guard let lead = t.utf8.first, lead >= 0xE0 || lead == 0x5B || lead == 0x7C || lead == 0x28 || (lead >= 0x41 && lead <= 0x5A) else { return false }
+        // A label is at most a few words: the date's first digit comes early.
+        guard let digit = t.utf8.prefix(32).firstIndex(where: { $0 >= 0x30 && $0 <= 0x39 }), t.utf8.distance(from: t.utf8.startIndex, to: digit) >= 2 else {
+            return false
+        }
         let stripped = t.drop { $0 == "[" || $0 == "|" || $0 == "(" || $0 == " " }
         guard let label = dateLabels.first(where: { stripped.hasBytePrefix($0) }) else { return false }
         let after = stripped.dropFirst(label.count).drop { $0 == " " || $0 == ":" || $0 == "|" || $0 == "\u{A0}" }
@@ -97,41 +162,22 @@ public enum Furniture {
 
     /// A table cell of a market widget: `87,810,000`, `-1.27%`, `+1.81%`, `736`.
     static func isNumericCell(_ compact: String) -> Bool {
-        guard !compact.isEmpty, compact.count <= 16 else { return false }
+        guard !compact.isEmpty, compact.utf8.count <= 40 else { return false }
         var digits = 0
-        for c in compact {
-            if c.isNumber { digits += 1; continue }
-            if ",.%+-▲▼".contains(c) { continue }
+        var count = 0
+        for u in compact.unicodeScalars {
+            count += 1
+            if u.value >= 0x30 && u.value <= 0x39 { digits += 1; continue }
+            if u == "," || u == "." || u == "%" || u == "+" || u == "-" || u == "▲" || u == "▼" { continue }
             return false
         }
-        return digits > 0
+        return digits > 0 && count <= 16
     }
 
     /// `05.07 장종료`, `05.07장종료`.
     static func isMarketDate(_ compact: String) -> Bool {
-        (compact.hasByteSuffix("장종료") || compact.hasByteSuffix("장마감") || compact.hasByteSuffix("기준")) && compact.count <= 14
-            && compact.first?.isNumber == true
+        guard let first = compact.utf8.first, first >= 0x30 && first <= 0x39 else { return false }
+        return (compact.hasByteSuffix("장종료") || compact.hasByteSuffix("장마감") || compact.hasByteSuffix("기준")) && compact.count <= 14
     }
 
-    static func isCopyright(_ t: String) -> Bool {
-        if t.hasBytePrefix("Copyright") || t.hasBytePrefix("COPYRIGHT") || t.hasBytePrefix("copyright") { return true }
-        if t.has("ights reserved") || t.has("IGHTS RESERVED") { return true }
-        if t.hasAny(["무단전재", "무단 전재", "재배포 금지", "재배포금지", "AI학습 이용 금지", "AI 학습 및 활용 금지"]) {
-            return !t.has("국내에서만 사용가능")   // photo-desk notices belong to captions
-        }
-        if (t.hasBytePrefix("ⓒ") || t.hasBytePrefix("©") || t.hasBytePrefix("저작권자")) && t.byteCount <= 360 { return true }
-        return false
-    }
-
-    /// News tip lines: `제보하기 ▷ 전화 : 02-…`, `이메일 : …@…`, `카카오톡 : 'KBS제보' 검색`.
-    static func isTipLine(_ t: String) -> Bool {
-        if t.hasBytePrefix("제보하기") || t.hasBytePrefix("▷ 전화") || t.hasBytePrefix("▷ 이메일") || t.hasBytePrefix("▷ 카카오톡") { return true }
-        if t.hasBytePrefix("이메일 :") || t.hasBytePrefix("이메일:") || t.hasBytePrefix("카카오톡 :") || t.hasBytePrefix("카카오톡:") || t.hasBytePrefix("전화 :") {
-            return true
-        }
-        if t.byteCount <= 360 && t.has("제보") && (t.has("카카오톡") || t.has("전화") || t.has("이메일") || t.has("@")) { return true }
-        if t.byteCount <= 200 && t.has("제보를 기다립니다") { return true }
-        if t.has("구독해주세요") || t.has("구독하기 버튼") || t.has("채널 추가") { return true }
-        return false
-    }
 }

@@ -11,20 +11,25 @@ public enum RelatedBlocks {
         "기자의 다른 기사", "랭킹 뉴스", "랭킹뉴스", "섹션 주요뉴스", "오늘의 주요뉴스", "에디터 추천", "Related", "Related Articles",
         "Most Read", "Latest News", "Top News", "더 많은 기사", "속보", "헤드라인", "이 기사와 관련된 기사", "관련된 기사",
         "당신이 관심 있을 만한 이슈", "화제 뉴스", "화제뉴스", "인기 영상", "인기영상", "많이 본 영상", "주요 기사", "주요기사", "핫뉴스",
-        "함께 보면 좋은 뉴스", "함께 읽으면 좋은 기사", "추천 영상",
+        "함께 보면 좋은 뉴스", "함께 읽으면 좋은 기사", "추천 영상",  "You may also like", "Don't miss", "Don’t miss", "More stories",
+        "Most popular", "Related stories", "Related coverage",
     ]
 
     static let headingKeys: Set<String> = Set(headings.map { $0.lowercased() })
 
     /// The section name when the text is the heading of a related-article block.
     public static func sectionTitle(_ text: String) -> String? {
-        guard text.byteCount <= 90 else { return nil }
-        var t = text.trimmingSpaces()
-        t = t.trimming("[]【】<>▶■□◆◇●○·|-–")
-        t = t.trimmingSpaces()
-        guard !t.isEmpty, headingKeys.contains(t.lowercased()) else { return nil }
-        return t
+        guard text.byteCount <= 90, text.byteCount >= 4 else { return nil }
+        let t = text.trimmingScalars { decoration.contains($0) }
+        guard !t.isEmpty else { return nil }
+        if headingKeys.contains(t) { return t }
+        // Only ASCII headings ("Related Articles") can differ in case.
+        if t.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }), headingKeys.contains(t.lowercased()) { return t }
+        return nil
     }
+
+    /// What frames a heading: spaces, brackets, bullets, bars.
+    static let decoration: Set<Unicode.Scalar> = Set("[]【】<>▶■□◆◇●○·|-– \n\t\u{A0}\u{3000}.…:".unicodeScalars)
 }
 
 /// Headline labels: `[종합]`, `[단독]`, `【속보】` in front, Yonhap's `(종합)`, `(종합2보)`, `(1보)` behind,
@@ -101,15 +106,17 @@ public enum Headlines {
     /// are given (og:site_name and the adapter's names); generic separators are tried too.
     public static func stripSiteName(_ title: String, siteNames: [String]) -> String {
         var t = title.trimmingSpaces()
-        for sep in [" | ", " - ", " – ", " :: ", " : ", " < ", " > ", " · ", "｜", " ㅣ ", "ㅣ", "|", " |", "-", "–"] {
-            for name in siteNames where !name.isEmpty {
+        let names = siteNames.filter { !$0.isEmpty && t.has($0) }
+        guard !names.isEmpty || t.has(" < ") else { return t }
+        for sep in [" | ", " - ", " – ", " :: ", " : ", " < ", " > ", " · ", "｜", " ㅣ ", "ㅣ", "|", " |", "-", "–"] where t.has(sep) {
+            for name in names {
                 if t.hasSuffix(sep + name) { t = String(t.dropLast(sep.count + name.count)) }
                 if t.hasPrefix(name + sep) { t = String(t.dropFirst(name.count + sep.count)) }
             }
         }
         // "대전일보 모바일 :: 제목", "제목 | 대전일보 모바일": a segment that names the site.
-        for sep in [" :: ", " | ", " - ", " – ", " ㅣ ", " ｜ "] {
-            for name in siteNames where !name.isEmpty {
+        for sep in [" :: ", " | ", " - ", " – ", " ㅣ ", " ｜ "] where t.has(sep) {
+            for name in names {
                 if let r = t.range(of: sep), t[..<r.lowerBound].count <= 25, t[..<r.lowerBound].has(name) {
                     t = String(t[r.upperBound...])
                 }

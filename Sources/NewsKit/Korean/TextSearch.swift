@@ -81,8 +81,20 @@ extension StringProtocol {
             guard isTrimmed(scalars[before]) else { break }
             end = before
         }
-        if start == scalars.startIndex && end == scalars.endIndex, let s = self as? String { return s }
         return String(self[start..<end])
+    }
+}
+
+extension String {
+    /// Without leading and trailing spaces and line breaks (ASCII, NBSP, ideographic space);
+    /// the string itself when there are none (the common case, tested on bytes).
+    public func trimmingSpaces() -> String {
+        let u = utf8
+        guard let f = u.first, let l = u.last else { return self }
+        // A first or last byte that cannot start a space: nothing to trim.
+        let edgeMaybeSpace: (UInt8) -> Bool = { $0 <= 0x20 || $0 == 0xC2 || $0 == 0xE3 || $0 == 0xA0 || $0 == 0x80 }
+        if !edgeMaybeSpace(f) && !edgeMaybeSpace(l) { return self }
+        return trimmingScalars { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" || $0 == "\u{A0}" || $0 == "\u{3000}" }
     }
 }
 
@@ -106,17 +118,39 @@ public enum TextSearch {
     static func contiguousFind(_ n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let nb = n.baseAddress, !n.isEmpty else { return true }
         guard let hb = h.baseAddress, h.count >= n.count else { return false }
-        let first = Int32(nb[0])
-        var offset = 0
-        let lastStart = h.count - n.count
-        while offset <= lastStart {
-            guard let hit = memchr(hb + offset, first, lastStart - offset + 1) else { return false }
+        // Anchor on the needle's rarest byte (a Hangul lead byte or an 'e' would stop memchr at
+        // nearly every character), then compare the whole needle around it.
+        var anchor = 0
+        var best = UInt8.max
+        for k in 0..<n.count {
+            let r = byteRank[Int(nb[k])]
+            if r < best { best = r; anchor = k }
+        }
+        let a = Int32(nb[anchor])
+        var offset = anchor
+        let lastAnchor = h.count - n.count + anchor
+        while offset <= lastAnchor {
+            guard let hit = memchr(hb + offset, a, lastAnchor - offset + 1) else { return false }
             let at = hb.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-            if n.count == 1 || memcmp(hb + at + 1, nb + 1, n.count - 1) == 0 { return true }
+            if memcmp(hb + at - anchor, nb, n.count) == 0 { return true }
             offset = at + 1
         }
         return false
     }
+
+    /// How common a byte is in Korean and English news text (higher is more common): the
+    /// letters of English by frequency, spaces and punctuation, and UTF-8 lead bytes of Hangul.
+    @usableFromInline
+    static let byteRank: [UInt8] = {
+        var rank = [UInt8](repeating: 10, count: 256)
+        for (i, c) in "etaoinshrdlcumwfgypbvkjxqz".utf8.enumerated() { rank[Int(c)] = UInt8(200 - i * 6) }
+        for c in "ETAOINSHRDLCUMWFGYPBVKJXQZ".utf8 { rank[Int(c)] = 40 }
+        for c in " .,\n\"'0123456789".utf8 { rank[Int(c)] = 180 }
+        for c: UInt8 in 0xEA...0xED { rank[Int(c)] = 250 }        // Hangul syllable lead bytes
+        for c: UInt8 in 0x80...0xBF { rank[Int(c)] = 60 }         // continuation bytes: one value is rare
+        rank[0xE2] = 120; rank[0xC2] = 100
+        return rank
+    }()
 
     @usableFromInline
     static func slowFind<H: RandomAccessCollection, N: RandomAccessCollection>(_ needle: N, in hay: H) -> Bool
@@ -169,5 +203,57 @@ public enum TextSearch {
             }
         }
         return n
+    }
+}
+
+/// Up to 64 needles searched for together in one pass: each position's two bytes are looked up
+/// in a bitmap of the needles' first two bytes, and only then are needles compared. Far cheaper
+/// than one search per needle on the short texts rules look at.
+public struct NeedleSet: Sendable {
+    let needles: [[UInt8]]
+    /// Bit `k` of word `pair >> 6`: a needle starts with the two bytes `pair`.
+    let firstPairs: [UInt64]
+    /// The needles that start with each first byte, for the candidates of a hit.
+    let byFirstByte: [[Int]]
+    let shortest: Int
+
+    public init(_ strings: [String]) {
+        precondition(strings.count <= 64, "a NeedleSet holds at most 64 needles")
+        needles = strings.map { Array($0.utf8) }
+        var pairs = [UInt64](repeating: 0, count: 1024)
+        var byFirst = [[Int]](repeating: [], count: 256)
+        for (k, n) in needles.enumerated() {
+            precondition(n.count >= 2, "needles are at least two bytes long")
+            let pair = Int(n[0]) << 8 | Int(n[1])
+            pairs[pair >> 6] |= 1 << UInt64(pair & 63)
+            byFirst[Int(n[0])].append(k)
+        }
+        firstPairs = pairs
+        byFirstByte = byFirst
+        shortest = needles.map(\.count).min() ?? 2
+    }
+
+    /// Bit `k` set when needle `k` occurs in the text.
+    public func matches(in text: String) -> UInt64 {
+        var copy = text
+        return copy.withUTF8 { matches(in: $0) }
+    }
+
+    public func matches(in b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        guard b.count >= shortest, let base = b.baseAddress else { return 0 }
+        var found: UInt64 = 0
+        var i = 0
+        let last = b.count - 1
+        while i < last {
+            let pair = Int(b[i]) << 8 | Int(b[i + 1])
+            if firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+                for k in byFirstByte[Int(b[i])] {
+                    let n = needles[k]
+                    if i + n.count <= b.count, n[1] == b[i + 1], memcmp(base + i, n, n.count) == 0 { found |= 1 << UInt64(k) }
+                }
+            }
+            i += 1
+        }
+        return found
     }
 }

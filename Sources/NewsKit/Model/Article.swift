@@ -113,8 +113,9 @@ public struct Article: Sendable, Hashable, Codable {
         return (try? encoder.encode(self)) ?? Data("{}".utf8)
     }
 
-    /// The article as one line of JSON (for JSON Lines).
-    public var jsonLine: String { String(decoding: jsonData(), as: UTF8.self) }
+    /// The article as one line of JSON (for JSON Lines): the same text as ``jsonData(pretty:)``
+    /// without `pretty`, written directly rather than through `JSONEncoder`.
+    public var jsonLine: String { String(decoding: jsonBytes, as: UTF8.self) }
 
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL, file, source, origin, adapter, kicker, title, subtitles, summary, body, text,

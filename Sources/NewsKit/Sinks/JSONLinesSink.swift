@@ -36,7 +36,7 @@ public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
     }
 
     public func receive(_ article: Article) throws(SinkError) {
-        var line = [UInt8](article.jsonData())
+        var line = article.jsonBytes
         line.append(0x0A)
         lock.lock(); defer { lock.unlock() }
         guard !isClosed else { throw SinkError(.closed, sink: name, articleID: article.id, "the sink is closed") }
