@@ -73,6 +73,31 @@ import Testing
         #expect(lines.first?.contains("\"error\"") == true)
     }
 
+    @Test func parallelExtractionWritesInInputOrder() throws {
+        var paths: [String] = []
+        for i in 0..<8 {
+            let body = (0..<6).map { "<p>기사 \(i)번의 \($0)번째 문단입니다. 북한과 러시아가 협력을 재확인했다고 보도했다.</p>" }.joined()
+            let html = "<html><head><meta property=\"og:type\" content=\"article\"><title>기사 \(i)</title></head><body><article>\(body)</article></body></html>"
+            paths.append(try Self.temp("page\(i).html", i == 3 ? [] : Array(html.utf8)))
+        }
+        let parallel = try Self.run(["extract", "--jobs", "4"] + paths)
+        let serial = try Self.run(["extract", "--jobs", "1"] + paths)
+        #expect(parallel.stdout == serial.stdout)
+        let lines = parallel.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 8)
+        for (i, line) in lines.enumerated() {
+            #expect(line.contains(i == 3 ? "\"error\"" : "\"title\":\"기사 \(i)\""), "line \(i): \(line.prefix(80))")
+        }
+        #expect(parallel.status == 1 && parallel.stderr.contains("extracted 7 of 8 page(s)"))
+    }
+
+    @Test func explainSaysWhereTheArticleWasFound() throws {
+        let body = (0..<4).map { "<p>\($0)번째 문단입니다. 북한과 러시아가 협력을 재확인했다고 조선중앙통신이 보도했다.</p>" }.joined()
+        let path = try Self.temp("explain.html", Array("<html><body><div id=\"story\">\(body)</div></body></html>".utf8))
+        let r = try Self.run(["extract", "--explain", path])
+        #expect(r.stderr.contains("content area: html > body > div#story"))
+    }
+
     @Test func formatsAndAdapterChoice() throws {
         let seed = "Examples/seeds/003_3e66ff564048943b.txt"
         let md = try Self.run(["extract", "--format", "markdown", seed])

@@ -70,4 +70,18 @@ import NewsKitAdapters
             }
         }
     }
+
+    @Test func yonhapEnglishEditionHasItsOwnSourceAndTheMetaReporter() throws {
+        let body = (1...4).map { "<p>North Korea and Russia reaffirmed their cooperation, state media said in report number \($0).</p>" }.joined()
+        let html = """
+        <html lang="en"><head><meta property="og:type" content="article"><meta name="author" content="이민지">
+        <meta property="article:published_time" content="2023-04-19T09:52:00+09:00"><title>N. Korea, Russia reaffirm ties | Yonhap News Agency</title></head>
+        <body><article class="story-news">\(body)<p>mlee@yna.co.kr</p><p>(END)</p></article></body></html>
+        """
+        let page = Page(bytes: Array(html.utf8), requestedURL: URL(string: "https://en.yna.co.kr/view/AEN20230419000952325"), filePath: "en.html")
+        let a = try AdapterRegistry.builtIn.extract(try Document(page: page))
+        #expect(a.adapter.id == "yonhap")
+        #expect(a.source.id == "en.yna.co.kr" && a.source.name == "Yonhap News Agency")
+        #expect(a.authors == [Author(name: "이민지", role: "기자", email: "mlee@yna.co.kr")])
+    }
 }

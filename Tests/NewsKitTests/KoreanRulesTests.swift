@@ -87,6 +87,32 @@ import Testing
         #expect(Bylines.bylineLine("푸틴 대통령의 발언") == nil)
     }
 
+    @Test func placesBeforeNamesAreADatelineNotNames() {
+        #expect(Bylines.bylineLine("순천, 광양 구현모 기자 ninek@hankookilbo.com") == [Author(name: "구현모", role: "기자", email: "ninek@hankookilbo.com")])
+        #expect(Bylines.bylineLine("워싱턴 홍길동 특파원")?.map(\.name) == ["홍길동"])
+        // Two reporters stay two reporters.
+        #expect(Bylines.bylineLine("김철수 이영희 기자")?.map(\.name) == ["김철수", "이영희"])
+    }
+
+    @Test func unnamedCoAuthorsAndOutletsAreDropped() {
+        #expect(Bylines.bylineLine("박준석 기자 외 1명")?.map(\.name) == ["박준석"])
+        #expect(Bylines.parseNames("박준석기자외1명")?.map(\.name) == ["박준석"])
+        #expect(Bylines.bylineLine("이남경 MK스포츠 기자(mkculture3@mkculture.com)") == [Author(name: "이남경", role: "기자", email: "mkculture3@mkculture.com")])
+    }
+
+    @Test func bracketedOutletBylines() throws {
+        let a = try #require(Bylines.dateline(in: "[헤럴드경제=한지숙 기자] 경찰이 압수수색에 나섰다."))
+        #expect(a.agency == "헤럴드경제" && a.place == nil && a.authors.map(\.name) == ["한지숙"] && a.rest == "경찰이 압수수색에 나섰다.")
+        let b = try #require(Bylines.dateline(in: "[부산=스포츠조선 선수민 기자] 롯데 노경은이 무너졌다."))
+        #expect(b.place == "부산" && b.agency == "스포츠조선" && b.authors.map(\.name) == ["선수민"])
+        let c = try #require(Bylines.dateline(in: "[OSEN=대전, 지형준 기자] 7일 경기가 열렸다."))
+        #expect(c.agency == "OSEN" && c.authors.map(\.name) == ["지형준"])
+        let d = try #require(Bylines.dateline(in: "[이데일리 조민정 기자] 국민의힘 비상대책위원회"))
+        #expect(d.agency == "이데일리" && d.authors.map(\.name) == ["조민정"])
+        #expect(Bylines.dateline(in: "[사진=연합뉴스 제공] 회견") == nil)
+        #expect(Bylines.dateline(in: "[홍길동 김철수 기자] 회견")?.agency == nil)
+    }
+
     @Test func leadTagsAndEmails() {
         let s = Bylines.stripLeadTag("[동포투데이]러시아 크렘린궁은 12일(현지시각)", sites: ["동포투데이"])
         #expect(s.text == "러시아 크렘린궁은 12일(현지시각)")
@@ -124,6 +150,12 @@ import Testing
         #expect(Captions.isCreditLabel("사진 출처"))
     }
 
+    @Test func englishPhotoCreditsMarkCaptions() {
+        #expect(Captions.looksLikeCaption("Protesters have worn masks to protect their identities (Image: GETTY )"))
+        #expect(Captions.looksLikeCaption("Defense Secretary Mark Esper, left, shakes hands in Hanoi. (AP Photo/Hau Dinh)"))
+        #expect(!Captions.looksLikeCaption("The minister said the talks would continue (in private)."))
+    }
+
     @Test func bodySentencesAreNotCaptions() {
         #expect(!Captions.looksLikeCaption("북한과 러시아가 군사적 밀착을 강화하고 있다."))
         #expect(!Captions.looksLikeCaption("김 위원장과 푸틴 대통령은 2019년 4월 러시아 블라디보스토크에서 첫 정상회담을 가졌다."))
@@ -153,6 +185,16 @@ import Testing
         #expect(Furniture.kind(of: "홈 > 소식 > 새소식") == .navigation)
     }
 
+    @Test func dateLinesReporterBoxesAndTipLines() {
+        #expect(Furniture.kind(of: "입력 2020.08.27 20:27") == .dateStamp)
+        #expect(Furniture.kind(of: "기사입력 2023-04-07 08:26:22 수정2023-04-07 08:26:57") == .dateStamp)
+        #expect(Furniture.kind(of: "입력 중인 내용은 2020년에 작성됐다는 설명이 붙었다.") == nil)
+        #expect(Furniture.kind(of: "보도국 사회2부이메일 보내기") == .shareBar)
+        #expect(Furniture.kind(of: "MBC 뉴스는 24시간 여러분의 제보를 기다립니다.") == .tipLine)
+        #expect(Furniture.kind(of: "SNS공유") == .shareBar)
+        #expect(Furniture.kind(of: "글자 크기") == .fontSizeControl)
+    }
+
     @Test func articleSentencesAreNotFurniture() {
         #expect(Furniture.kind(of: "크렘린궁은 푸틴 대통령이 김 위원장에게 정보를 공유했다며 이렇게 밝혔다.") == nil)
         #expect(Furniture.kind(of: "북한 조선중앙통신도 13일 김 위원장과 푸틴 대통령의 통화 내용을 보도했다.") == nil)
@@ -176,11 +218,28 @@ import Testing
         #expect(Headlines.stripSiteName("러시아 하원 대표단, 평양 방문 - 동포투데이", siteNames: ["동포투데이"]) == "러시아 하원 대표단, 평양 방문")
     }
 
+    @Test func aMetaTitleTrimsToThePageHeadline() {
+        #expect(Headlines.isHeadline("장동혁, 한동훈 제명했지만", trimmedFrom: "장동혁, 한동훈 제명했지만-정치ㅣ한국일보"))
+        #expect(Headlines.isHeadline("북러 정상 통화 내용 공개", trimmedFrom: "연합뉴스 | 북러 정상 통화 내용 공개"))
+        #expect(!Headlines.isHeadline("북러", trimmedFrom: "북러 정상 통화 내용 공개"))
+        #expect(!Headlines.isHeadline("북러 정상 통화", trimmedFrom: "북러 정상 통화하다"))
+        #expect(Headlines.sameHeadline("실사단 ″K팝스타 된 기분″", "실사단 \"K팝스타 된  기분\""))
+        #expect(!Headlines.sameHeadline("실사단 기분", "실사단 기쁨"))
+    }
+
+    @Test func siteSegmentsAndSeparatorsWithoutSpaces() {
+        #expect(Headlines.stripSiteName("대전일보 모바일 :: 코로나19 극복 성금", siteNames: ["대전일보"]) == "코로나19 극복 성금")
+        #expect(Headlines.stripSiteName("장동혁 제명-정치ㅣ한국일보", siteNames: ["한국일보"]) == "장동혁 제명-정치")
+        #expect(Headlines.stripSiteName("한국일보가 뽑은 올해의 책", siteNames: ["한국일보"]) == "한국일보가 뽑은 올해의 책")
+    }
+
     @Test func relatedHeadings() {
         for h in ["관련 기사", "BEST 뉴스", "실시간뉴스", "주요 뉴스", "많이 본 뉴스", "[관련기사]"] {
             #expect(RelatedBlocks.sectionTitle(h) != nil, "\(h)")
         }
         #expect(RelatedBlocks.sectionTitle("관련 기사에 따르면 정부는 이달 대책을 발표한다") == nil)
+        #expect(RelatedBlocks.sectionTitle("You may also like...") != nil)
+        #expect(RelatedBlocks.sectionTitle("related articles") != nil)
     }
 }
 
@@ -235,5 +294,46 @@ import Testing
         #expect(r.warnings == ["author e-mails paired with the byline by position"])
         let mismatch = BlockAssembler().assemble(Self.lines("(서울=연합뉴스) 김가나 기자 이다라 기자 = 본문이다.\na@yna.co.kr"))
         #expect(mismatch.authors.allSatisfy { $0.email == nil })
+    }
+}
+
+@Suite struct TextSearchTests {
+    @Test func needleSetsFindEveryPhraseInOnePass() {
+        let set = NeedleSet(["제보", "무단 전재", "ights reserved", "쿠키"])
+        #expect(set.matches(in: "<저작권자 ⓒ 무단 전재> All rights reserved") == 0b0110)
+        #expect(set.matches(in: "북한과 러시아가 정상회담을 열었다") == 0)
+        #expect(set.matches(in: "제") == 0)
+        #expect(set.matches(in: "쿠키") == 0b1000)
+    }
+
+    @Test func substringTestsWorkOnBytes() {
+        #expect("북한과 러시아가 정상회담을".has("러시아"))
+        #expect(!"북한과 러시아가".has("러시아가 정"))
+        #expect("abc".has("") && !"".has("a"))
+        #expect("홍길동 기자 구독하기".hasByteSuffix("구독하기") && !"구독".hasByteSuffix("구독하기"))
+        #expect("입력 2020".hasBytePrefix("입력") && !"입".hasBytePrefix("입력"))
+        #expect(TextSearch.find(Array("eee".utf8), in: Array("eeeeeee".utf8)))
+        #expect(!TextSearch.find(Array("eef".utf8), in: Array("eeeeeee".utf8)))
+    }
+
+    @Test func lettersCountHangulOnceAndSkipPunctuation() {
+        #expect(GenericExtractor.letterCount("북한 2024년, ok!") == 9)
+        #expect(GenericExtractor.letterCount("“—…” ·") == 0)
+        #expect(GenericExtractor.letterCount("Ελλάδα Москва 東京") == 14)
+    }
+
+    @Test func trimmingAndCollapsingSpaces() {
+        #expect("  \u{A0}제목\u{3000} ".trimmingSpaces() == "제목")
+        #expect("제목".trimmingSpaces() == "제목")
+        #expect(" a  b\n\tc\u{A0}d ".collapsingWhitespace() == "a b c d")
+        #expect("a b c".collapsingWhitespace() == "a b c")
+    }
+
+    @Test func pageJSONIsRepaired() throws {
+        let raw = Array("{\"a\": \"x // not a comment\", // a comment\n \"b\": [1, 2,], /* block */ \"c\": \"tab\there\",}".utf8)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(PageMetadata.repairingJSON(raw))) as? [String: Any])
+        #expect(json["a"] as? String == "x // not a comment")
+        #expect((json["b"] as? [Int]) == [1, 2])
+        #expect(json["c"] as? String == "tab here")
     }
 }

@@ -80,7 +80,8 @@ public enum Bylines {
         }
         // An outlet word, then the names: `스포츠조선 선수민 기자`.
         let words = tail.split(separator: " ", maxSplits: 1).map(String.init)
-        guard words.count == 2, words[0].count <= 12, !isName(words[0]) || isAffiliation(words[0]),
+        // A two- or three-syllable first word may be a second reporter; four or more, an outlet.
+        guard words.count == 2, words[0].count <= 12, !isName(words[0]) || isAffiliation(words[0]) || words[0].count >= 4,
               roles.allSatisfy({ $0 != words[0] }), let names = parseNames(words[1]), !names.isEmpty else { return nil }
         for photoWord in ["사진", "그래픽", "자료", "제공", "영상", "출처"] where (place ?? "").contains(photoWord) || words[0].contains(photoWord) {
             return nil
