@@ -28,7 +28,7 @@ struct YonhapStory {
 
     /// `송고 2025년08월13일 08시00분` (also `송고시간2025-08-13 08:00`).
     static func isSentLine(_ text: String) -> Bool {
-        (text.hasPrefix("송고") || text.hasPrefix("[송고")) && text.count <= 60 && !KoreanDates.find(in: text).isEmpty
+        (text.hasBytePrefix("송고") || text.hasBytePrefix("[송고")) && text.utf8.count <= 180 && text.count <= 60 && !KoreanDates.find(in: text).isEmpty
     }
 
     // MARK: Text captures

@@ -86,6 +86,9 @@ public struct Block: Sendable, Hashable, Codable {
             ? Markup.none : Markup(Markup.Fields(path: path, elementID: elementID, classes: classes), links: links, image: image)
     }
 
+    /// The element the block was read from, for blocks read from a DOM.
+    var element: HTMLNode? { markup.element }
+
     /// A block read from a DOM: its path, id and classes are read from the element when asked.
     init(text: String, role: Role, linkDensity: Double, links: [Link], image: Image?, index: Int, element: HTMLNode) {
         self.text = text

@@ -143,6 +143,9 @@ struct HTMLBlockReader {
             while i < value.endIndex && !(value[i] == 0x20 || value[i] == 0x09 || value[i] == 0x0A || value[i] == 0x0C || value[i] == 0x0D) { i += 1 }
             let length = i - start
             guard length >= 4 && length <= 18 else { continue }
+            // Every hiding class starts with one of these letters.
+            let f = value[start] | 0x20
+            guard f == 0x68 || f == 0x62 || f == 0x73 || f == 0x76 || f == 0x64 || f == 0x69 else { continue }
             for name in hidingClasses where name.count == length {
                 var same = true
                 for k in 0..<length where (value[start + k] | (value[start + k] >= 0x41 && value[start + k] <= 0x5A ? 0x20 : 0)) != name[k] {
@@ -220,12 +223,19 @@ struct HTMLBlockReader {
         return Context(node: node, role: role)
     }
 
-    static let captionWords: [[UInt8]] = ["caption", "Caption", "img_desc", "photo_desc"].map { Array($0.utf8) }
-
-    /// Whether an id or class value names a caption (`caption`, `img_desc`, `photo_desc`).
+    /// Whether an id or class value names a caption (`caption`, `Caption`, `img_desc`, `photo_desc`).
     static func namesCaption(_ value: ArraySlice<UInt8>?) -> Bool {
         guard let value, value.count >= 7 else { return false }
-        return captionWords.contains { TextSearch.find($0, in: value) }
+        return value.withUnsafeBufferPointer { b in
+            // "aption" (caption, Caption) or "_desc" (img_desc, photo_desc), in one scan.
+            var i = 0
+            while i + 5 <= b.count {
+                if b[i] == 0x61, i + 6 <= b.count, b[i + 1] == 0x70, b[i + 2] == 0x74, b[i + 3] == 0x69, b[i + 4] == 0x6F, b[i + 5] == 0x6E { return true }
+                if b[i] == 0x5F, b[i + 1] == 0x64, b[i + 2] == 0x65, b[i + 3] == 0x73, b[i + 4] == 0x63, i >= 3 { return true }
+                i += 1
+            }
+            return false
+        }
     }
 
     // MARK: Text

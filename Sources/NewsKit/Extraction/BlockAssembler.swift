@@ -39,7 +39,8 @@ public struct BlockAssembler: Sendable {
     public func assemble(_ blocks: [Block]) -> Result {
         var r = Result()
         var section: String? = nil          // inside a related-article block
-        var sectionScope: String? = nil     // the element path that holds it (markup only)
+        var sectionScope: String? = nil     // the element path that holds it (blocks built with paths)
+        var sectionElement: HTMLNode? = nil // the element that holds it (blocks read from a DOM)
         var lastImage: Int? = nil           // index in r.images open for a caption
         var pendingPhotoTitle: String? = nil
         var lastCaption: String? = nil
@@ -60,14 +61,25 @@ public struct BlockAssembler: Sendable {
             }
             if let title = RelatedBlocks.sectionTitle(text), block.role != .image {
                 section = title
-                sectionScope = BlockAssembler.scope(ofHeading: block, next: blocks[(i + 1)...].first { !$0.text.isEmpty })
+                let next = blocks[(i + 1)...].first { !$0.text.isEmpty }
+                sectionElement = BlockAssembler.box(ofHeading: block, next: next)
+                sectionScope = sectionElement == nil && block.element == nil ? BlockAssembler.scope(ofHeading: block, next: next) : nil
                 continue
             }
             if let current = section {
                 // In markup the box ends where its element does: the story may go on after it.
-                if let scope = sectionScope, !block.path.isEmpty, !block.path.hasPrefix(scope) {
+                let outside: Bool
+                if let box = sectionElement, let e = block.element {
+                    outside = !e.isInside(box)
+                } else if sectionElement == nil, let scope = sectionScope, !block.path.isEmpty {
+                    outside = !block.path.hasPrefix(scope)
+                } else {
+                    outside = false
+                }
+                if outside {
                     section = nil
                     sectionScope = nil
+                    sectionElement = nil
                 } else {
                     if furniture != nil && block.links.isEmpty { continue }
                     addTeaser(block, section: current, to: &r.related)
@@ -159,6 +171,20 @@ public struct BlockAssembler: Sendable {
         while let last = r.body.last, last.kind == .heading { r.body.removeLast() }
         pairEmails(&r)
         return r
+    }
+
+    /// The element of the box a related-article heading opens: its parent, or its grandparent
+    /// when the teasers sit beside a wrapper of the heading. Nil when the blocks were not read
+    /// from a DOM, or when the next block is in neither.
+    static func box(ofHeading heading: Block, next: Block?) -> HTMLNode? {
+        guard let h = heading.element, let n = next?.element else { return nil }
+        var a = h.parent
+        for _ in 0..<2 {
+            guard let candidate = a, candidate.isElement else { return nil }
+            if n.isInside(candidate) { return candidate }
+            a = candidate.parent
+        }
+        return nil
     }
 
     /// The element path (with a trailing `>`) of the box a related-article heading opens: its

@@ -506,9 +506,9 @@ public struct GenericExtractor: Sendable {
         let homepage = host.map { "\(document.page.url?.scheme ?? "https")://\($0)" }
         let name = meta.siteName?.collapsingWhitespace()
         var kind = Source.Kind.newspaper
-        let probe = (name ?? "") + " " + (host ?? "")
-        if broadcasters.contains(where: { probe.uppercased().contains($0.uppercased()) }) { kind = .broadcaster }
-        if agencies.contains(where: { probe.lowercased().contains($0.lowercased()) }) { kind = .newsAgency }
+        let probe = ((name ?? "") + " " + (host ?? "")).lowercased()
+        if broadcasters.contains(where: { probe.has($0.lowercased()) }) { kind = .broadcaster }
+        if agencies.contains(where: { probe.has($0.lowercased()) }) { kind = .newsAgency }
         if let host, blogHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { kind = .blog }
         return Source(id: id, name: name, homepage: homepage, kind: kind)
     }

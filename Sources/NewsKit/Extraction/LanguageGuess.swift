@@ -4,14 +4,26 @@ public enum LanguageGuess {
     /// `ko`, `en`, `ja`, `zh`, or nil for text too short or mixed to tell.
     public static func language(of text: String) -> String? {
         var hangul = 0, latin = 0, kana = 0, han = 0, letters = 0
-        for s in text.unicodeScalars.prefix(4000) {
-            let v = s.value
-            if v >= 0xAC00 && v <= 0xD7A3 || v >= 0x1100 && v <= 0x11FF || v >= 0x3130 && v <= 0x318F { hangul += 1 }
-            else if v >= 0x3040 && v <= 0x30FF { kana += 1 }
-            else if v >= 0x4E00 && v <= 0x9FFF { han += 1 }
-            else if (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) { latin += 1 }
-            else { continue }
-            letters += 1
+        var copy = text
+        copy.withUTF8 { b in
+            // The first 12,000 bytes are plenty; UTF-8 read by hand (three-byte scripts only).
+            let n = min(b.count, 12_000)
+            var i = 0
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A { latin += 1; letters += 1 }
+                    i += 1
+                } else if c >= 0xE0 && c < 0xF0 && i + 2 < b.count {
+                    let v = UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                    if v >= 0xAC00 && v <= 0xD7A3 || v >= 0x1100 && v <= 0x11FF || v >= 0x3130 && v <= 0x318F { hangul += 1; letters += 1 }
+                    else if v >= 0x3040 && v <= 0x30FF { kana += 1; letters += 1 }
+                    else if v >= 0x4E00 && v <= 0x9FFF { han += 1; letters += 1 }
+                    i += 3
+                } else {
+                    i += 1
+                }
+            }
         }
         guard letters >= 20 else { return nil }
         if hangul * 5 >= letters { return "ko" }

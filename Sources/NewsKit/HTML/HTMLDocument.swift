@@ -99,6 +99,18 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     }
 
     public var parent: HTMLNode? { node(record.parent) }
+
+    /// Whether this node is `ancestor` or lies inside it.
+    public func isInside(_ ancestor: HTMLNode) -> Bool {
+        guard ancestor.document === document else { return false }
+        let nodes = document.store.nodes
+        var n = index
+        while n >= 0 {
+            if n == ancestor.index { return true }
+            n = nodes[Int(n)].parent
+        }
+        return false
+    }
     public var firstChild: HTMLNode? { node(record.firstChild) }
     public var lastChild: HTMLNode? { node(record.lastChild) }
     public var nextSibling: HTMLNode? { node(record.next) }
@@ -290,8 +302,20 @@ extension String {
             // Fast path: ASCII spacing only, single spaces, nothing at the ends.
             var simple = true
             var previousSpace = true
-            for c in b {
-                if c >= 0x80 { if c == 0xC2 || c == 0xE1 || c == 0xE2 || c == 0xE3 { simple = false; break }; previousSpace = false; continue }
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                i += 1
+                if c >= 0x80 {
+                    // Only these UTF-8 sequences are spaces: C2 85/A0, E1 9A 80, E2 80 80–8A/A8/A9/AF, E2 81 9F, E3 80 80.
+                    if c == 0xC2, i < b.count, b[i] == 0x85 || b[i] == 0xA0 { simple = false; break }
+                    if c == 0xE1, i + 1 < b.count, b[i] == 0x9A, b[i + 1] == 0x80 { simple = false; break }
+                    if c == 0xE2, i + 1 < b.count, (b[i] == 0x80 && (b[i + 1] <= 0x8A || b[i + 1] == 0xA8 || b[i + 1] == 0xA9 || b[i + 1] == 0xAF))
+                        || (b[i] == 0x81 && b[i + 1] == 0x9F) { simple = false; break }
+                    if c == 0xE3, i + 1 < b.count, b[i] == 0x80, b[i + 1] == 0x80 { simple = false; break }
+                    previousSpace = false
+                    continue
+                }
                 if c == 0x20 {
                     if previousSpace { simple = false; break }
                     previousSpace = true

@@ -31,6 +31,9 @@ public enum Bylines {
 
     /// Reads `(place=agency) names roles = text` at the start of a paragraph.
     public static func dateline(in text: String) -> Dateline? {
+        // Cheap first: the paragraph must open with a bracket ( [ < 【 〔.
+        guard let lead = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }),
+              lead == 0x28 || lead == 0x5B || lead == 0x3C || lead == 0xE3 else { return nil }
         let t = text.trimmingLeadingSpace()
         guard let open = t.first, "([【<〔".contains(open) else { return nil }
         let close: Character = open == "(" ? ")" : open == "[" ? "]" : open == "【" ? "】" : open == "<" ? ">" : "〕"
@@ -190,9 +193,10 @@ public enum Bylines {
     /// Strips a leading `[site]` tag such as `[동포투데이]` when it names one of `sites`.
     public static func stripLeadTag(_ text: String, sites: [String]) -> (text: String, tag: String?) {
         let t = text.trimmingLeadingSpace()
+        guard let lead = t.utf8.first, lead == 0x5B || lead == 0x28 || lead == 0xE3 else { return (String(t), nil) }
         for open in ["[", "【", "("] {
             let close = open == "[" ? "]" : open == "【" ? "】" : ")"
-            for site in sites where t.hasPrefix(open + site + close) {
+            for site in sites where t.hasBytePrefix(open + site + close) {
                 return (String(String(t.dropFirst(site.count + 2)).trimmingLeadingSpace()), site)
             }
         }

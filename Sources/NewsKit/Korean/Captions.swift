@@ -21,6 +21,13 @@ public enum Captions {
     static let creditSuffixes = ["연합뉴스", "뉴스1", "뉴시스", "뉴스", "이미지", "포토", "통신", "제공", "AFP", "AP", "EPA", "로이터",
                                  "게티이미지", "게티이미지코리아", "Getty Images", "Reuters", "신화", "연합", "DB"]
 
+    /// The phrases ``looksLikeCaption(_:)`` looks for, found in one pass: the photo desk's notices,
+    /// `사진`, and the copyright signs.
+    static let captionMarks = NeedleSet(noticeMarkers + ["사진", "©", "ⓒ"])
+    static let noticeMask: UInt64 = (1 << UInt64(noticeMarkers.count)) - 1
+    static let photoMask: UInt64 = 1 << UInt64(noticeMarkers.count)
+    static let copyrightMask: UInt64 = 0b110 << UInt64(noticeMarkers.count)
+
     /// How English captions open their credit in parentheses.
     static let englishCredits = ["Image:", "Image :", "Images:", "Photo:", "Photo :", "Photos:", "Picture:", "Pic:", "Credit:",
                                  "AP Photo", "Getty", "Reuters", "AFP", "Photo by", "Photograph:"]
@@ -29,15 +36,18 @@ public enum Captions {
     public static func looksLikeCaption(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
         if t.hasBytePrefix("▲") || t.hasBytePrefix("△") { return true }
-        if t.hasAny(noticeMarkers) { return true }
+        let marks = captionMarks.matches(in: t)
+        if marks & noticeMask != 0 { return true }
         // English credits in parentheses at the end: "(Image: GETTY)", "(AP Photo/Jae C. Hong)".
         if t.utf8.last == 0x29, t.utf8.count <= 600, let open = t.utf8.lastIndex(of: 0x28) {
             let inside = t.utf8[t.utf8.index(after: open)...]
             for credit in englishCredits where inside.starts(with: credit.utf8) { return true }
         }
-        for p in ["[사진=", "(사진=", "<사진=", "사진=", "[사진]", "사진 제공", "(사진 제공", "[사진 제공", "/사진="] where t.hasBytePrefix(p) { return true }
-        if t.has("/"), let credit = trailingSlashCredit(t), isCreditLike(credit.credit) { return true }
-        if t.byteCount < 900, t.has("©") || t.has("ⓒ"),
+        if marks & photoMask != 0 {
+            for p in ["[사진=", "(사진=", "<사진=", "사진=", "[사진]", "사진 제공", "(사진 제공", "[사진 제공", "/사진="] where t.hasBytePrefix(p) { return true }
+        }
+        if t.utf8.contains(0x2F), let credit = trailingSlashCredit(t), isCreditLike(credit.credit) { return true }
+        if t.byteCount < 900, marks & copyrightMask != 0,
            let c = t.range(of: "©", options: .backwards) ?? t.range(of: "ⓒ", options: .backwards),
            t.distance(from: c.upperBound, to: t.endIndex) <= 25 {
             return true
@@ -153,10 +163,15 @@ public enum Captions {
 
     /// A block that only labels a photo credit: `사진 출처`, `사진제공`, `출처:`.
     public static func isCreditLabel(_ text: String) -> Bool {
-        guard text.byteCount <= 48 else { return false }
-        let t = String(text.trimming(" :：").filter { $0 != " " })
-        return ["사진출처", "사진제공", "이미지출처", "출처", "자료사진출처"].contains(t)
+        guard text.byteCount <= 48, text.byteCount >= 6 else { return false }
+        // Spaces and colons out, compared as bytes.
+        var b = Array(text.utf8)
+        b.removeAll { $0 == 0x20 || $0 == 0x3A }
+        if b.count >= 3, b[b.count - 3] == 0xEF, b[b.count - 2] == 0xBC, b[b.count - 1] == 0x9A { b.removeLast(3) }   // "："
+        return creditLabels.contains(b)
     }
+
+    static let creditLabels: [[UInt8]] = ["사진출처", "사진제공", "이미지출처", "출처", "자료사진출처"].map { Array($0.utf8) }
 
     /// `사진=연합뉴스`, `사진 제공=국방부`, `사진 = 연합뉴스` → the credit.
     static func creditMarker(_ inside: String) -> String? {

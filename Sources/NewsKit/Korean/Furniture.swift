@@ -31,9 +31,14 @@ public enum Furniture {
         let bytes = t.byteCount
         // Controls, counters and table cells are short: their sets are only consulted then.
         if bytes <= 60 {
-            if bytes <= longestShortWord, let k = shortWords[t] { return k }
-            let compact = t.utf8.contains(0x20) ? String(decoding: t.utf8.filter { $0 != 0x20 }, as: UTF8.self) : t
-            if compact.utf8.count != bytes, compact.utf8.count <= longestShortWord, let k = shortWords[compact] { return k }
+            // Byte keys: hashing a String normalizes it, which costs more than the lookup.
+            let raw = Array(t.utf8)
+            if bytes <= longestShortWord, let k = shortWords[raw] { return k }
+            var compact = raw
+            if raw.contains(0x20) {
+                compact.removeAll { $0 == 0x20 }
+                if compact.count <= longestShortWord, let k = shortWords[compact] { return k }
+            }
             if isReaction(compact) { return .reaction }
             if isNumericCell(compact) { return .ticker }
             if isMarketDate(compact) { return .ticker }
@@ -115,19 +120,19 @@ public enum Furniture {
 
     /// The short control words with their kind, as written and without spaces (one lookup
     /// instead of four; `글자 크기` and `글자크기` alike).
-    static let shortWords: [String: Kind] = {
-        var d: [String: Kind] = [:]
+    static let shortWords: [[UInt8]: Kind] = {
+        var d: [[UInt8]: Kind] = [:]
         for (words, kind) in [(tickerWords, Kind.ticker), (navigationWords, .navigation), (shareWords, .shareBar), (fontSizeControls, .fontSizeControl)] {
             for w in words {
-                d[w] = kind
-                d[w.filter { $0 != " " }] = kind
+                d[Array(w.utf8)] = kind
+                d[Array(w.utf8).filter { $0 != 0x20 }] = kind
             }
         }
         return d
     }()
 
     /// The byte length of the longest of ``shortWords``: longer text need not be looked up.
-    static let longestShortWord = shortWords.keys.map(\.utf8.count).max() ?? 0
+    static let longestShortWord = shortWords.keys.map(\.count).max() ?? 0
 
     static let dateLabels = KoreanDates.publishedLabels + KoreanDates.updatedLabels
 
@@ -148,36 +153,42 @@ public enum Furniture {
     static let reactionKeys: [[UInt8]] = reactionWords.map { Array($0.utf8.filter { $0 != 0x20 }) }
 
     /// `좋아요0`, `화나요 12`, `추가취재 원해요0`.
-    static func isReaction(_ compact: String) -> Bool {
-        var copy = compact
-        return copy.withUTF8 { b in
-            for key in reactionKeys where b.count >= key.count && b.starts(with: key) {
-                var i = key.count
-                while i < b.count && ((b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2C) { i += 1 }
-                if i == b.count { return true }
-            }
-            return false
+    /// The first syllables of ``reactionWords`` as 24-bit codes.
+    static let reactionStarts: Set<UInt32> = Set(reactionKeys.filter { $0.count >= 3 }.map { UInt32($0[0]) << 16 | UInt32($0[1]) << 8 | UInt32($0[2]) })
+
+    static func isReaction(_ b: [UInt8]) -> Bool {
+        guard b.count >= 3, reactionStarts.contains(UInt32(b[0]) << 16 | UInt32(b[1]) << 8 | UInt32(b[2])) else { return false }
+        for key in reactionKeys where b.count >= key.count && b.starts(with: key) {
+            var i = key.count
+            while i < b.count && ((b[i] >= 0x30 && b[i] <= 0x39) || b[i] == 0x2C) { i += 1 }
+            if i == b.count { return true }
         }
+        return false
     }
 
-    /// A table cell of a market widget: `87,810,000`, `-1.27%`, `+1.81%`, `736`.
-    static func isNumericCell(_ compact: String) -> Bool {
-        guard !compact.isEmpty, compact.utf8.count <= 40 else { return false }
+    /// A table cell of a market widget: `87,810,000`, `-1.27%`, `+1.81%`, `736` (spaces removed).
+    static func isNumericCell(_ b: [UInt8]) -> Bool {
+        guard !b.isEmpty, b.count <= 40 else { return false }
         var digits = 0
-        var count = 0
-        for u in compact.unicodeScalars {
-            count += 1
-            if u.value >= 0x30 && u.value <= 0x39 { digits += 1; continue }
-            if u == "," || u == "." || u == "%" || u == "+" || u == "-" || u == "▲" || u == "▼" { continue }
+        var chars = 0
+        var i = 0
+        while i < b.count {
+            let c = b[i]
+            chars += 1
+            if c >= 0x30 && c <= 0x39 { digits += 1; i += 1; continue }
+            if c == 0x2C || c == 0x2E || c == 0x25 || c == 0x2B || c == 0x2D { i += 1; continue }
+            // ▲ E2 96 B2, ▼ E2 96 BC
+            if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x96, b[i + 2] == 0xB2 || b[i + 2] == 0xBC { i += 3; continue }
             return false
         }
-        return digits > 0 && count <= 16
+        return digits > 0 && chars <= 16
     }
 
-    /// `05.07 장종료`, `05.07장종료`.
-    static func isMarketDate(_ compact: String) -> Bool {
-        guard let first = compact.utf8.first, first >= 0x30 && first <= 0x39 else { return false }
-        return (compact.hasByteSuffix("장종료") || compact.hasByteSuffix("장마감") || compact.hasByteSuffix("기준")) && compact.count <= 14
-    }
+    static let marketSuffixes: [[UInt8]] = ["장종료", "장마감", "기준"].map { Array($0.utf8) }
 
+    /// `05.07 장종료`, `05.07장종료` (spaces removed).
+    static func isMarketDate(_ b: [UInt8]) -> Bool {
+        guard let first = b.first, first >= 0x30 && first <= 0x39, b.count <= 40 else { return false }
+        return marketSuffixes.contains { b.count >= $0.count && b.suffix($0.count).elementsEqual($0) }
+    }
 }

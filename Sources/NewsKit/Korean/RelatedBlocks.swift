@@ -15,21 +15,29 @@ public enum RelatedBlocks {
         "Most popular", "Related stories", "Related coverage",
     ]
 
-    static let headingKeys: Set<String> = Set(headings.map { $0.lowercased() })
+    static let headingKeys: Set<[UInt8]> = Set(headings.map { Array($0.lowercased().utf8) })
+    static let longestHeading = headingKeys.map(\.count).max() ?? 0
 
     /// The section name when the text is the heading of a related-article block.
     public static func sectionTitle(_ text: String) -> String? {
         guard text.byteCount <= 90, text.byteCount >= 4 else { return nil }
-        let t = text.trimmingScalars { decoration.contains($0) }
-        guard !t.isEmpty else { return nil }
-        if headingKeys.contains(t) { return t }
-        // Only ASCII headings ("Related Articles") can differ in case.
-        if t.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }), headingKeys.contains(t.lowercased()) { return t }
-        return nil
+        let t = text.trimmingScalars(isDecoration)
+        guard !t.isEmpty, t.utf8.count <= longestHeading else { return nil }
+        // Byte keys, ASCII lowercased: only "Related Articles" and kin differ in case.
+        var key = Array(t.utf8)
+        for i in key.indices where key[i] >= 0x41 && key[i] <= 0x5A { key[i] |= 0x20 }
+        return headingKeys.contains(key) ? t : nil
     }
 
     /// What frames a heading: spaces, brackets, bullets, bars.
-    static let decoration: Set<Unicode.Scalar> = Set("[]【】<>▶■□◆◇●○·|-– \n\t\u{A0}\u{3000}.…:".unicodeScalars)
+    static func isDecoration(_ u: Unicode.Scalar) -> Bool {
+        switch u {
+        case "[", "]", "【", "】", "<", ">", "▶", "■", "□", "◆", "◇", "●", "○", "·", "|", "-", "–", " ", "\n", "\t", "\u{A0}", "\u{3000}", ".", "…", ":":
+            return true
+        default:
+            return false
+        }
+    }
 }
 
 /// Headline labels: `[종합]`, `[단독]`, `【속보】` in front, Yonhap's `(종합)`, `(종합2보)`, `(1보)` behind,

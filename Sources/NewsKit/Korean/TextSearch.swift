@@ -118,6 +118,21 @@ public enum TextSearch {
     static func contiguousFind(_ n: UnsafeBufferPointer<UInt8>, in h: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let nb = n.baseAddress, !n.isEmpty else { return true }
         guard let hb = h.baseAddress, h.count >= n.count else { return false }
+        if h.count <= 96 {
+            // Short text: a plain scan costs less than choosing an anchor.
+            let first = nb[0]
+            var i = 0
+            let last = h.count - n.count
+            while i <= last {
+                if hb[i] == first {
+                    var k = 1
+                    while k < n.count && hb[i + k] == nb[k] { k += 1 }
+                    if k == n.count { return true }
+                }
+                i += 1
+            }
+            return false
+        }
         // Anchor on the needle's rarest byte (a Hangul lead byte or an 'e' would stop memchr at
         // nearly every character), then compare the whole needle around it.
         var anchor = 0
@@ -244,9 +259,10 @@ public struct NeedleSet: Sendable {
         var found: UInt64 = 0
         var i = 0
         let last = b.count - 1
+        let bitmap = firstPairs
         while i < last {
-            let pair = Int(b[i]) << 8 | Int(b[i + 1])
-            if firstPairs[pair >> 6] & (1 << UInt64(pair & 63)) != 0 {
+            let pair = Int(base[i]) << 8 | Int(base[i + 1])
+            if bitmap.withUnsafeBufferPointer({ $0[pair >> 6] }) & (1 << UInt64(pair & 63)) != 0 {
                 for k in byFirstByte[Int(b[i])] {
                     let n = needles[k]
                     if i + n.count <= b.count, n[1] == b[i + 1], memcmp(base + i, n, n.count) == 0 { found |= 1 << UInt64(k) }
