@@ -169,13 +169,13 @@ public struct GenericExtractor: Sendable {
         let bestClass = best.attribute("class") ?? ""
         var chosen: Set<Int32> = [scored.node]
         // Most of a box's text must be sentences: a carousel of headlines is not the story.
-        func isProse(_ node: Int32) -> Bool { (scored.prose[node] ?? 0) >= 0.6 * (scored.scores[node] ?? 0) }
+        func isProse(_ node: Int32) -> Bool { scored.prose(node) >= 0.6 * (scored.score(node) ?? 0) }
         let parent = nodes[Int(scored.node)].parent
         if parent >= 0, nodes[Int(parent)].kind == .element {
             var c = nodes[Int(parent)].firstChild
             while c >= 0 {
                 defer { c = nodes[Int(c)].next }
-                guard c != scored.node, nodes[Int(c)].kind == .element, let score = scored.scores[c] else { continue }
+                guard c != scored.node, nodes[Int(c)].kind == .element, let score = scored.score(c) else { continue }
                 let node = HTMLNode(document: html, index: c)
                 let bonus = !bestClass.isEmpty && node.attribute("class") == bestClass ? scored.weighted * 0.2 : 0
                 if score * containerHint(node) + bonus >= max(10, scored.weighted * 0.2), isProse(c) { chosen.insert(c) }
@@ -223,10 +223,10 @@ public struct GenericExtractor: Sendable {
         guard let scored = bestScore(blocks, document: document) else { return ["no block carries text"] }
         lines.append(String(format: "content area: %@  (score %.0f)", describe(scored.node), scored.weighted))
         for c in mainContainers(blocks, document: document) where c.index != scored.node {
-            lines.append(String(format: "  merged: %@  (score %.0f)", describe(c.index), scored.scores[c.index] ?? 0))
+            lines.append(String(format: "  merged: %@  (score %.0f)", describe(c.index), scored.score(c.index) ?? 0))
         }
         var weighted: [(node: Int32, score: Double)] = []
-        for (node, score) in scored.scores where node != scored.node {
+        for (node, score) in scored.all where node != scored.node {
             weighted.append((node, score * containerHint(HTMLNode(document: html, index: node))))
         }
         weighted.sort { (a: (node: Int32, score: Double), b: (node: Int32, score: Double)) -> Bool in
@@ -274,14 +274,19 @@ public struct GenericExtractor: Sendable {
     static func bestScore(_ blocks: [Block], document: Document) -> ContainerScores? {
         guard let html = document.html else { return nil }
         let nodes = html.store.nodes
+        // Scores by node (a dictionary sized for the blocks: pages have far more nodes than
+        // scored elements).
         var scores: [Int32: Double] = [:]
         var prose: [Int32: Double] = [:]
+        scores.reserveCapacity(blocks.count * 2)
+        prose.reserveCapacity(blocks.count * 2)
         let decay = [1.0, 1.0, 0.5, 0.33, 0.25, 0.2]
         for b in blocks {
             guard let id = b.nodeID else { continue }
             switch b.role { case .paragraph, .quote, .listItem, .heading, .tableCell, .preformatted, .line: break; default: continue }
             let letters = Double(letterCount(b.text))
-            if letters < 10 || Furniture.isFurniture(b.text) { continue }
+            // Furniture is short: a long block is scored without asking (most of a page's text).
+            if letters < 10 || (letters <= 150 && Furniture.isFurniture(b.text)) { continue }
             let s = letters * (1 - b.linkDensity) * (1 - b.linkDensity)
             let isProse = endsSentence(b.text)
             var node = Int32(id)
@@ -293,26 +298,32 @@ public struct GenericExtractor: Sendable {
             }
         }
         var best: (Int32, Double)? = nil
-        for (node, score) in scores {
-            // The hint only lowers or raises by 30% at most... so a node far behind cannot win.
+        // Hints weigh between 0.4 and 1.3: a node under 0.4/1.3 of the top raw score cannot win.
+        let floor = (scores.values.max() ?? 0) * 0.4 / 1.3
+        for (node, score) in scores where score >= floor {
             if let b = best, score * 1.3 < b.1 { continue }
             let weighted = score * containerHint(HTMLNode(document: html, index: node))
-            // Ties go to the later node (a descendant comes after its ancestors): the smaller
-            // area, and the same answer whatever order the dictionary yields.
+            // Ties go to the later node (a descendant comes after its ancestors): the smaller area.
             if weighted > (best?.1 ?? 0) + 1e-9 || (best != nil && abs(weighted - best!.1) <= 1e-9 && node > best!.0) {
                 best = (node, weighted)
             }
         }
         guard let (node, weighted) = best else { return nil }
-        return ContainerScores(node: node, weighted: weighted, scores: scores, prose: prose)
+        return ContainerScores(node: node, weighted: weighted, scores: scores, proseScores: prose)
     }
 
-    /// What ``bestScore(_:document:)`` found.
+    /// What ``bestScore(_:document:)`` found: the winner, and every element's score.
     struct ContainerScores {
         var node: Int32
         var weighted: Double
         var scores: [Int32: Double]
-        var prose: [Int32: Double]
+        var proseScores: [Int32: Double]
+
+        /// An element's score, nil when no text reached it.
+        func score(_ node: Int32) -> Double? { scores[node] }
+        func prose(_ node: Int32) -> Double { proseScores[node] ?? 0 }
+        /// Every scored element with its score, in document order.
+        var all: [(Int32, Double)] { scores.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 
     /// The blocks of an article area: those inside `container`, followed by the page's
