@@ -10,7 +10,8 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        .target(name: "NewsKit", dependencies: ["CCurl", "CZlib"]),
+        // The built-in gazetteer ships as a JSON resource users can read and extend.
+        .target(name: "NewsKit", dependencies: ["CCurl", "CZlib"], resources: [.copy("Enrichment/gazetteer.json")]),
         // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Whole-article extraction (read, decode, parse, extract, normalize, JSON out) beside trafilatura
 # and readability, with quality, over aeb-dev and the Korean pages (../shared/bench/peers.py).
+# `newskit` is extraction alone (--no-enrich); `newskit+enrich` adds entities, event dates
+# and stories, which no peer does.
 #   scripts/bench-extract.sh [REPEAT]        (default 5)
 # Builds newskit-demo with the Swift runtime linked in (--static-swift-stdlib, in .build-static)
 # as one would ship a command-line tool: it starts in ~12 ms instead of ~25 ms, which matters
@@ -22,8 +24,10 @@ fi
 tools=trafilatura,trafilatura-fast,readability
 echo "== aeb-dev (91 pages, mostly English)"
 "$V" "$B/peers.py" "$C/aeb-dev/html" --gt "$C/aeb-dev/ground-truth.json" --repeat "${1:-5}" --tools "$tools" \
-  --ref trafilatura-fast --cmd "newskit=$bin extract --format jsonl {files}"
+  --ref trafilatura-fast --cmd "newskit=$bin extract --no-enrich --format jsonl {files}" \
+  --cmd "newskit+enrich=$bin extract --format jsonl {files}"
 echo "== Korean pages (../shared/corpus/korean, truth from the corpus' expected files)"
 python3 "$B/make_korean_gt.py" "$C/korean" /tmp/newskit-ko-gt /tmp/newskit-ko-files.txt >/dev/null
 "$V" "$B/peers.py" /tmp/newskit-ko-files.txt --gt /tmp/newskit-ko-gt --repeat "${1:-5}" --tools "$tools" \
-  --ref trafilatura-fast --cmd "newskit=$bin extract --format jsonl {files}"
+  --ref trafilatura-fast --cmd "newskit=$bin extract --no-enrich --format jsonl {files}" \
+  --cmd "newskit+enrich=$bin extract --format jsonl {files}"

@@ -17,6 +17,9 @@ enum ExtractCommand {
                        keeps the input order
       --explain        also say on stderr how the generic extractor reads each page (content
                        area, merged boxes, runners-up, article data in scripts)
+    Articles come with entities, event dates, story ids and duplicate/repost links (stories
+    are decided in input order, from the articles before).
+    \(EnrichmentOptions.usage)
     One article per input on stdout; a summary on stderr. An input that cannot be read or
     extracted is named on stderr (and as {"error": …, "path": …} in jsonl); the exit status is 1
     when any input failed, after every other input was processed.
@@ -25,10 +28,13 @@ enum ExtractCommand {
     enum Format: String { case jsonl, json, markdown, text }
 
     static func run(_ raw: [String]) async -> Int32 {
-        var args = Arguments(raw, flags: ["help", "explain"], options: ["format", "adapter", "warc", "jobs"])
+        var args = Arguments(raw, flags: Set(["help", "explain"]).union(EnrichmentOptions.flags),
+                             options: Set(["format", "adapter", "warc", "jobs"]).union(EnrichmentOptions.options))
         if args.has("help") { print(usage); return 0 }
+        let enrichers = EnrichmentOptions.enrichers(&args)
+        let stories = args.has("no-enrich") ? nil : StoryTracker()
         if let warc = args.value("warc") {
-            return await replay(warc, adapterID: args.value("adapter"), problems: args.problems)
+            return await replay(warc, adapterID: args.value("adapter"), problems: args.problems, enrichers: enrichers, stories: stories)
         }
         let format = Format(rawValue: args.value("format") ?? "jsonl")
         if format == nil { args.problems.append("--format must be jsonl, json, markdown or text") }
@@ -63,13 +69,16 @@ enum ExtractCommand {
                 GenericExtractor.explain(document).forEach { warn("  " + $0) }
             }
             do throws(NewsKitDemoError) {
-                return .success(try extract(path, registry: registry, adapterID: adapterID))
+                var article = try extract(path, registry: registry, adapterID: adapterID)
+                enrichers.enrich(&article)
+                return .success(article)
             } catch {
                 return .failure(error)
             }
         }, deliver: { i, result in
             switch result {
-            case .success(let article):
+            case .success(var article):
+                stories?.assign(&article)
                 state.byAdapter[article.adapter.id, default: 0] += 1
                 state.warnings += article.warnings.count
                 switch format! {
@@ -99,7 +108,7 @@ enum ExtractCommand {
     }
 
     /// Extracts every response record of a WARC file, lazily.
-    static func replay(_ path: String, adapterID: String?, problems: [String]) async -> Int32 {
+    static func replay(_ path: String, adapterID: String?, problems: [String], enrichers: [any ArticleEnricher], stories: StoryTracker?) async -> Int32 {
         guard problems.isEmpty else {
             problems.forEach { warn("newskit-demo extract: \($0)") }
             return 2
@@ -111,7 +120,7 @@ enum ExtractCommand {
         }
         // Pulled one record at a time as the pipeline asks, so memory stays flat for any archive size.
         let inputs = reader.inputs { failure in FetchCommand.emitFailure(url: failure.url, message: failure.curlMessage ?? failure.reason) }
-        let pipeline = Pipeline(registry: .builtIn, concurrency: 4, adapterID: adapterID)
+        let pipeline = Pipeline(registry: .builtIn, concurrency: 4, adapterID: adapterID, enrichers: enrichers, stories: stories)
         return await FetchCommand.run(pipeline, inputs: inputs, total: 0, fetcher: nil, warc: nil, label: "replay")
     }
 

@@ -15,6 +15,7 @@ enum FetchCommand {
       --warc FILE         archive every response to FILE (.warc or .warc.gz)
       --ignore-robots     do not obey robots.txt (politeness is on unless asked)
       --adapter ID        use this adapter for every page
+    \(EnrichmentOptions.usage)
     """
 
     static let fetchUsage = """
@@ -33,8 +34,9 @@ enum FetchCommand {
     \(optionsHelp)
     """
 
-    static let flags: Set<String> = ["help", "ignore-robots"]
-    static let valueOptions: Set<String> = ["timeout", "retries", "concurrency", "per-host", "delay", "user-agent", "cache", "warc", "adapter", "since", "limit"]
+    static let flags: Set<String> = Set(["help", "ignore-robots"]).union(EnrichmentOptions.flags)
+    static let valueOptions: Set<String> = Set(["timeout", "retries", "concurrency", "per-host", "delay", "user-agent", "cache", "warc", "adapter", "since", "limit"])
+        .union(EnrichmentOptions.options)
 
     /// Builds the fetcher and pipeline from the shared options.
     static func makePipeline(_ args: inout Arguments) -> (Pipeline, PoliteFetcher, WARCWriter?)? {
@@ -50,13 +52,15 @@ enum FetchCommand {
         config.cacheDirectory = args.value("cache")
         let registry = AdapterRegistry.builtIn
         if let a = args.value("adapter"), registry.adapter(id: a) == nil { args.problems.append("no adapter \"\(a)\"") }
+        let enrichers = EnrichmentOptions.enrichers(&args)
         guard args.problems.isEmpty else { return nil }
         var warc: WARCWriter? = nil
         do {
             if let path = args.value("warc") { warc = try WARCWriter(path: path) }
             let fetcher = try PoliteFetcher(configuration: config, archive: warc)
             let pipeline = Pipeline(registry: registry, fetcher: fetcher, concurrency: config.maximumConcurrent,
-                                    adapterID: args.value("adapter"), fetchOptions: config.options)
+                                    adapterID: args.value("adapter"), fetchOptions: config.options,
+                                    enrichers: enrichers, stories: args.has("no-enrich") ? nil : StoryTracker())
             return (pipeline, fetcher, warc)
         } catch {
             args.problems.append(error.description)

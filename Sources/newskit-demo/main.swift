@@ -11,6 +11,8 @@ commands:
   extract --warc FILE                             replay a WARC file without the network
   fetch URL... [options]                          fetch pages politely and extract them
   crawl FEED-OR-SITEMAP... [--since D] [--limit N]  discover articles in feeds/sitemaps, fetch, extract
+  entities [PATH...]                              the people, organizations and places named, per article
+  stories [PATH...]                               group articles about the same event, with headlines and dates
   adapters                                        list the site adapters and what they read
   dom [--tree] [--stats] [FILE...|-]              parse HTML; print the tree or per-file statistics
 
@@ -30,6 +32,8 @@ case "extract": status = await ExtractCommand.run(rest)
 case "fetch": status = await FetchCommand.fetch(rest)
 case "crawl": status = await FetchCommand.crawl(rest)
 case "adapters": status = AdaptersCommand.run(rest)
+case "entities": status = EntitiesCommand.run(rest)
+case "stories": status = StoriesCommand.run(rest)
 case "help", "--help", "-h": print(usage); status = 0
 default:
     warn("newskit-demo: unknown command \(command)\n")

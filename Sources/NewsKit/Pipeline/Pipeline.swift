@@ -64,9 +64,14 @@ public final class Pipeline: Sendable {
     public let documentOptions: DocumentOptions
     /// Timeouts and limits for fetched inputs.
     public let fetchOptions: FetchOptions
+    /// Run on every article after extraction (entities, event dates), concurrently.
+    public let enrichers: [any ArticleEnricher]
+    /// Assigns duplicates, stories and repost links as articles finish, one at a time.
+    public let stories: StoryTracker?
 
     public init(registry: AdapterRegistry, fetcher: (any Fetcher)? = nil, sinks: [any ArticleSink] = [], concurrency: Int = 8,
-                adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions()) {
+                adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions(),
+                enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil) {
         self.registry = registry
         self.fetcher = fetcher
         self.sinks = sinks
@@ -74,6 +79,8 @@ public final class Pipeline: Sendable {
         self.adapterID = adapterID
         self.documentOptions = documentOptions
         self.fetchOptions = fetchOptions
+        self.enrichers = enrichers
+        self.stories = stories
     }
 
     /// Runs over a sequence of inputs.
@@ -90,6 +97,11 @@ public final class Pipeline: Sendable {
             var inFlight = 0
             var iterator = inputs.makeAsyncIterator()
             func deliver(_ event: PipelineEvent) {
+                var event = event
+                if case .extracted(var article) = event, let stories {
+                    stories.assign(&article)
+                    event = .extracted(article)
+                }
                 switch event {
                 case .extracted(let article):
                     summary.extracted += 1
@@ -149,7 +161,9 @@ public final class Pipeline: Sendable {
         }
         do {
             let document = try Document(page: page, options: documentOptions)
-            return .extracted(try registry.extract(document, adapterID: adapterID))
+            var article = try registry.extract(document, adapterID: adapterID)
+            enrichers.enrich(&article)
+            return .extracted(article)
         } catch let e as InputError {
             return .failed(PipelineFailure(input: input.name, kind: "input.\(e.code)", message: e.message, isURL: page.url != nil))
         } catch let e as ExtractionError {

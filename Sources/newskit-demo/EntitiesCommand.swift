@@ -1,0 +1,143 @@
+import Foundation
+import NewsKit
+import NewsKitAdapters
+
+/// The enrichment options `extract`, `entities` and `stories` share.
+struct EnrichmentOptions {
+    static let flags: Set<String> = ["no-enrich"]
+    static let options: Set<String> = ["gazetteer"]
+    static let usage = """
+      --gazetteer FILE extra gazetteer entries (JSON, the shape of Sources/NewsKit/Enrichment/gazetteer.json)
+                       added to the built-in list; repeatable
+      --no-enrich      leave entities, event dates and story ids empty
+    """
+
+    /// The enrichers the options ask for; problems are appended to `args.problems`.
+    static func enrichers(_ args: inout Arguments) -> [any ArticleEnricher] {
+        if args.has("no-enrich") { return [] }
+        do throws(GazetteerError) {
+            var gazetteer = try Gazetteer.builtIn()
+            for path in args.values("gazetteer") {
+                gazetteer = gazetteer.merging(try Gazetteer(contentsOf: URL(fileURLWithPath: path)))
+            }
+            return [EntityEnricher(recognizer: EntityRecognizer(gazetteer: gazetteer)), EventDateEnricher()]
+        } catch {
+            args.problems.append(error.description)
+            return []
+        }
+    }
+}
+
+/// Reads files into enriched articles on several threads, in input order.
+func readArticles(_ files: [String], enrichers: [any ArticleEnricher]) -> [(path: String, article: Article?, error: String?)] {
+    let jobs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16, files.count))
+    final class Collected: @unchecked Sendable { var rows: [(String, Article?, String?)] = [] }
+    let out = Collected()
+    forEachInOrder(count: files.count, jobs: jobs, work: { i -> Result<Article, ExtractCommand.NewsKitDemoError> in
+        do throws(ExtractCommand.NewsKitDemoError) {
+            var a = try ExtractCommand.extract(files[i], registry: .builtIn, adapterID: nil)
+            enrichers.enrich(&a)
+            return .success(a)
+        } catch { return .failure(error) }
+    }, deliver: { i, r in
+        switch r {
+        case .success(let a): out.rows.append((files[i], a, nil))
+        case .failure(let e): out.rows.append((files[i], nil, e.description))
+        }
+    })
+    return out.rows
+}
+
+/// `newskit-demo entities PATH...`: the entity table.
+enum EntitiesCommand {
+    static let usage = """
+    usage: newskit-demo entities [PATH...] [--format table|jsonl] [--gazetteer FILE]
+      PATH             files and folders; with no PATH, the bundled examples (Examples/seeds)
+      --format F       table (default): one row per entity with its type, English name and
+                       mentions per article; jsonl: one {"article", "title", "entities"} per article
+    \(EnrichmentOptions.usage)
+    """
+
+    static func run(_ raw: [String]) -> Int32 {
+        var args = Arguments(raw, flags: ["help"], options: ["format", "gazetteer"])
+        if args.has("help") { print(usage); return 0 }
+        let format = args.value("format") ?? "table"
+        if !["table", "jsonl"].contains(format) { args.problems.append("--format must be table or jsonl") }
+        let enrichers = EnrichmentOptions.enrichers(&args)
+        guard args.problems.isEmpty else {
+            args.problems.forEach { warn("newskit-demo entities: \($0)") }
+            warn(usage)
+            return 2
+        }
+        guard let files = inputFiles(args.positionals, command: "entities") else { return 2 }
+        let results = readArticles(files, enrichers: enrichers)
+        var failures = 0
+        for r in results where r.error != nil { failures += 1; warn("newskit-demo entities: \(r.error!)") }
+        let articles = results.compactMap(\.article)
+        var out = Output()
+        if format == "jsonl" {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for a in articles {
+                struct Row: Encodable { let article: String; let title: String?; let entities: [Entity] }
+                if let d = try? encoder.encode(Row(article: a.id, title: a.title, entities: a.entities)) { out.line(String(decoding: d, as: UTF8.self)) }
+            }
+        } else {
+            for line in table(articles) { out.line(line) }
+        }
+        out.flush()
+        return failures > 0 ? 1 : 0
+    }
+
+    /// Rows: name, type, English name, total mentions, then mentions per article (`#2:5`).
+    static func table(_ articles: [Article]) -> [String] {
+        var lines = articles.enumerated().map { i, a in "#\(i + 1) \(a.title ?? a.file ?? a.id)" }
+        struct Row { var name: String; var type: String; var english: String; var per: [(Int, Int)] = [] }
+        var rows: [String: Row] = [:]
+        var order: [String] = []
+        for (i, a) in articles.enumerated() {
+            for e in a.entities {
+                let key = "\(e.type.rawValue):\(e.name)"
+                if rows[key] == nil { rows[key] = Row(name: e.name, type: e.type.rawValue, english: e.englishName ?? "-"); order.append(key) }
+                rows[key]!.per.append((i + 1, e.mentions))
+            }
+        }
+        let sorted = order.compactMap { rows[$0] }.sorted {
+            let a = $0.per.reduce(0) { $0 + $1.1 }, b = $1.per.reduce(0) { $0 + $1.1 }
+            return a != b ? a > b : $0.name < $1.name
+        }
+        let w = min(24, sorted.map { displayWidth($0.name) }.max() ?? 4)
+        let we = min(36, sorted.map { $0.english.count }.max() ?? 7)
+        lines.append("")
+        lines.append(pad("name", w) + "  " + pad("type", 12) + "  " + pad("english", we) + "  total  per article")
+        for r in sorted {
+            let total = r.per.reduce(0) { $0 + $1.1 }
+            let per = r.per.map { "#\($0.0):\($0.1)" }.joined(separator: " ")
+            lines.append(pad(r.name, w) + "  " + pad(r.type, 12) + "  " + pad(r.english, we) + "  " + pad(String(total), 5, right: true) + "  " + per)
+        }
+        return lines
+    }
+
+    /// Hangul and other wide characters take two columns in a terminal.
+    static func displayWidth(_ s: String) -> Int {
+        s.unicodeScalars.reduce(0) { $0 + (($1.value >= 0x1100 && $1.value <= 0x115F) || ($1.value >= 0x2E80 && $1.value <= 0xA4CF) || ($1.value >= 0xAC00 && $1.value <= 0xD7A3) || ($1.value >= 0xF900 && $1.value <= 0xFAFF) || ($1.value >= 0xFF00 && $1.value <= 0xFF60) ? 2 : 1) }
+    }
+
+    static func pad(_ s: String, _ width: Int, right: Bool = false) -> String {
+        let n = max(0, width - displayWidth(s))
+        return right ? String(repeating: " ", count: n) + s : s + String(repeating: " ", count: n)
+    }
+}
+
+/// The files of PATH arguments, or the bundled examples when there are none.
+func inputFiles(_ positionals: [String], command: String) -> [String]? {
+    var paths = positionals
+    if paths.isEmpty {
+        guard let examples = ExtractCommand.bundledExamples() else {
+            warn("newskit-demo \(command): no PATH given and the bundled examples (Examples/seeds) were not found; run from the project root or pass files")
+            return nil
+        }
+        paths = [examples]
+    }
+    return InputFiles.expand(paths)
+}

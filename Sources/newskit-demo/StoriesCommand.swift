@@ -1,0 +1,68 @@
+import Foundation
+import NewsKit
+
+/// `newskit-demo stories PATH...`: story groups with their headlines and dates.
+enum StoriesCommand {
+    static let usage = """
+    usage: newskit-demo stories [PATH...] [--gazetteer FILE]
+      PATH             files and folders; with no PATH, the bundled examples (Examples/seeds)
+    Prints each story (articles about the same event: shared key entities, event days within
+    two days, similar headlines) with its articles' dates, sources and headlines; near-duplicates
+    and reposts are marked. Stories are decided in input order.
+    \(EnrichmentOptions.usage)
+    """
+
+    static func run(_ raw: [String]) -> Int32 {
+        var args = Arguments(raw, flags: ["help"], options: ["gazetteer"])
+        if args.has("help") { print(usage); return 0 }
+        let enrichers = EnrichmentOptions.enrichers(&args)
+        guard args.problems.isEmpty else {
+            args.problems.forEach { warn("newskit-demo stories: \($0)") }
+            warn(usage)
+            return 2
+        }
+        guard let files = inputFiles(args.positionals, command: "stories") else { return 2 }
+        let tracker = StoryTracker()
+        var failures = 0
+        var articles: [Article] = []
+        for r in readArticles(files, enrichers: enrichers) {
+            guard var a = r.article else { failures += 1; warn("newskit-demo stories: \(r.error ?? r.path)"); continue }
+            tracker.assign(&a)
+            articles.append(a)
+        }
+        var out = Output()
+        for line in lines(articles) { out.line(line) }
+        out.flush()
+        return failures > 0 ? 1 : 0
+    }
+
+    /// One block per story, in order of first appearance.
+    static func lines(_ articles: [Article]) -> [String] {
+        var order: [String] = []
+        var groups: [String: [Article]] = [:]
+        for a in articles {
+            let s = a.storyID ?? "story-" + a.id
+            if groups[s] == nil { order.append(s) }
+            groups[s, default: []].append(a)
+        }
+        var lines: [String] = []
+        for s in order {
+            let members = groups[s]!
+            let days = members.compactMap { a in (a.origin?.publishedAt ?? a.publishedAt).map { String($0.iso8601.prefix(10)) } }.sorted()
+            let span = days.isEmpty ? "undated" : (days.first == days.last ? days[0] : "\(days.first!) – \(days.last!)")
+            let events = Set(members.flatMap { $0.eventDates.prefix(1).map(\.date) }).sorted()
+            lines.append("\(s)  \(members.count) article(s), \(span)" + (events.isEmpty ? "" : "; first event day " + events.joined(separator: ", ")))
+            for a in members {
+                let date = (a.publishedAt?.iso8601).map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "(undated)       "
+                let source = a.source.name ?? a.source.id
+                let headline = a.title ?? String(a.text.prefix(40)) + "…"
+                var marks = ""
+                if let d = a.duplicateOf { marks += "  [duplicate of \(d)]" }
+                if let o = a.origin { marks += "  [repost of \(o.name)" + (o.articleID.map { " \($0)" } ?? "") + "]" }
+                lines.append("  \(date)  \(source)  \(headline)\(marks)")
+            }
+            lines.append("")
+        }
+        return lines
+    }
+}
