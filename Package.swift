@@ -11,10 +11,11 @@ let package = Package(
     dependencies: [],
     targets: [
         // The built-in gazetteer ships as a JSON resource users can read and extend.
-        .target(name: "NewsKit", dependencies: ["CCurl", "CZlib"], resources: [.copy("Enrichment/gazetteer.json")]),
-        // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev).
+        .target(name: "NewsKit", dependencies: ["CCurl", "CZlib", "CSQLite"], resources: [.copy("Enrichment/gazetteer.json")]),
+        // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev, libsqlite3-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
+        .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "NewsKitAdapters", dependencies: ["NewsKit"], path: "Sources/Adapters"),
         .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitAdapters"]),
         // A local HTTP server for tests and benchmarks (not a product).

@@ -29,12 +29,13 @@ enum ExtractCommand {
 
     static func run(_ raw: [String]) async -> Int32 {
         var args = Arguments(raw, flags: Set(["help", "explain"]).union(EnrichmentOptions.flags),
-                             options: Set(["format", "adapter", "warc", "jobs"]).union(EnrichmentOptions.options))
+                             options: Set(["format", "adapter", "warc", "jobs", "sink"]).union(EnrichmentOptions.options))
         if args.has("help") { print(usage); return 0 }
         let enrichers = EnrichmentOptions.enrichers(&args)
         let stories = args.has("no-enrich") ? nil : StoryTracker()
+        let sinks = SinkOptions.sinks(args.values("sink"), problems: &args.problems)
         if let warc = args.value("warc") {
-            return await replay(warc, adapterID: args.value("adapter"), problems: args.problems, enrichers: enrichers, stories: stories)
+            return await replay(warc, adapterID: args.value("adapter"), problems: args.problems, enrichers: enrichers, stories: stories, sinks: sinks)
         }
         let format = Format(rawValue: args.value("format") ?? "jsonl")
         if format == nil { args.problems.append("--format must be jsonl, json, markdown or text") }
@@ -60,55 +61,68 @@ enum ExtractCommand {
         var jobs = args.value("jobs").flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         jobs = explain ? 1 : max(1, min(jobs, 16, files.count))
         let adapterID = args.value("adapter")
-        let state = ExtractState()
-        // Pages are read and extracted on `jobs` threads; results are written in input order.
-        forEachInOrder(count: files.count, jobs: jobs, work: { i -> Result<Article, NewsKitDemoError> in
-            let path = files[i]
-            if explain, let page = try? InputFiles.page(path), let document = try? Document(page: page) {
+        if explain {
+            for path in files {
+                guard let page = try? InputFiles.page(path), let document = try? Document(page: page) else { continue }
                 warn("\(path):")
                 GenericExtractor.explain(document).forEach { warn("  " + $0) }
             }
-            do throws(NewsKitDemoError) {
-                var article = try extract(path, registry: registry, adapterID: adapterID)
-                enrichers.enrich(&article)
-                return .success(article)
-            } catch {
-                return .failure(error)
+        }
+        var inputs: [PipelineInput] = []
+        for path in files {
+            if path == "-" {
+                do throws(InputError) { inputs.append(.page(try InputFiles.page(path))) } catch { warn("newskit-demo extract: \(error.description)") }
+            } else {
+                inputs.append(.file(path))
             }
-        }, deliver: { i, result in
-            switch result {
-            case .success(var article):
-                stories?.assign(&article)
-                state.byAdapter[article.adapter.id, default: 0] += 1
+        }
+        // One pipeline for files too: bounded concurrency, results in input order, resumable
+        // when writing to sinks.
+        let pipeline = Pipeline(registry: registry, sinks: sinks, concurrency: jobs, adapterID: adapterID, enrichers: enrichers,
+                                stories: stories, ordered: true, resume: !sinks.isEmpty)
+        let state = ExtractState()
+        let progress = sinks.isEmpty ? nil : Progress(label: "extract", total: inputs.count)
+        let summary = await pipeline.run(inputs) { event in
+            switch event {
+            case .extracted(let article):
                 state.warnings += article.warnings.count
+                progress?.record(failed: false)
+                guard sinks.isEmpty else { return }
                 switch format! {
                 case .jsonl: state.out.line(article.jsonLine)
                 case .json: state.extracted.append(article)
                 case .markdown: state.out.line(ArticleText.markdown(article))
                 case .text: state.out.line(ArticleText.plain(article))
                 }
-            case .failure(let error):
-                state.failures += 1
-                warn("newskit-demo extract: \(error.description)")
-                if format == .jsonl { state.out.line(JSONText.object(["path": JSONText.quote(files[i]), "error": JSONText.quote(error.message)])) }
+            case .failed(let f):
+                progress?.record(failed: true)
+                warn("newskit-demo extract: \(f.description)")
+                if format == .jsonl && sinks.isEmpty { state.out.line(JSONText.object(["path": JSONText.quote(f.input), "error": JSONText.quote(f.message)])) }
             }
-        })
+        }
+        progress?.finish()
         var out = state.out
-        let (extracted, failures, byAdapter, warnings) = (state.extracted, state.failures, state.byAdapter, state.warnings)
         if format == .json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-            if let data = try? encoder.encode(extracted) { out.line(String(decoding: data, as: UTF8.self)) }
+            if let data = try? encoder.encode(state.extracted) { out.line(String(decoding: data, as: UTF8.self)) }
         }
         out.flush()
-        let adapters = byAdapter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-        warn("extracted \(files.count - failures) of \(files.count) page(s)" + (adapters.isEmpty ? "" : " (\(adapters))")
-             + "; \(warnings) warning(s); \(failures) failure(s)")
-        return failures > 0 ? 1 : 0
+        for e in summary.sinkErrors { warn("newskit-demo extract: \(e)") }
+        let sinkFailures = SinkOptions.close(sinks) + summary.sinkErrors.count
+        let failures = summary.failed + (files.count - inputs.count)
+        let adapters = summary.byAdapter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let kinds = summary.byFailure.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        warn("extracted \(summary.extracted) of \(files.count - summary.skipped) page(s)" + (adapters.isEmpty ? "" : " (\(adapters))")
+             + "; \(state.warnings) warning(s); \(failures) failure(s)" + (kinds.isEmpty ? "" : " (\(kinds))")
+             + (summary.skipped > 0 ? "; \(summary.skipped) already stored, skipped" : "")
+             + (sinks.isEmpty ? "" : String(format: "; %.1f pages/s", summary.seconds > 0 ? Double(summary.extracted + summary.failed) / summary.seconds : 0)))
+        return failures > 0 || sinkFailures > 0 ? 1 : 0
     }
 
     /// Extracts every response record of a WARC file, lazily.
-    static func replay(_ path: String, adapterID: String?, problems: [String], enrichers: [any ArticleEnricher], stories: StoryTracker?) async -> Int32 {
+    static func replay(_ path: String, adapterID: String?, problems: [String], enrichers: [any ArticleEnricher], stories: StoryTracker?,
+                       sinks: [any ArticleSink]) async -> Int32 {
         guard problems.isEmpty else {
             problems.forEach { warn("newskit-demo extract: \($0)") }
             return 2
@@ -120,16 +134,15 @@ enum ExtractCommand {
         }
         // Pulled one record at a time as the pipeline asks, so memory stays flat for any archive size.
         let inputs = reader.inputs { failure in FetchCommand.emitFailure(url: failure.url, message: failure.curlMessage ?? failure.reason) }
-        let pipeline = Pipeline(registry: .builtIn, concurrency: 4, adapterID: adapterID, enrichers: enrichers, stories: stories)
+        let pipeline = Pipeline(registry: .builtIn, sinks: sinks, concurrency: 4, adapterID: adapterID, enrichers: enrichers, stories: stories,
+                                resume: !sinks.isEmpty)
         return await FetchCommand.run(pipeline, inputs: inputs, total: 0, fetcher: nil, warc: nil, label: "replay")
     }
 
-    /// What the extraction loop accumulates; touched only by `deliver`, one call at a time.
+    /// What the extraction loop accumulates; touched only by the pipeline's deliveries, one at a time.
     final class ExtractState: @unchecked Sendable {
         var out = Output()
         var extracted: [Article] = []
-        var failures = 0
-        var byAdapter: [String: Int] = [:]
         var warnings = 0
     }
 

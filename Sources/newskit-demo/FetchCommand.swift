@@ -16,6 +16,7 @@ enum FetchCommand {
       --ignore-robots     do not obey robots.txt (politeness is on unless asked)
       --adapter ID        use this adapter for every page
     \(EnrichmentOptions.usage)
+    \(SinkOptions.usage)
     """
 
     static let fetchUsage = """
@@ -35,7 +36,7 @@ enum FetchCommand {
     """
 
     static let flags: Set<String> = Set(["help", "ignore-robots"]).union(EnrichmentOptions.flags)
-    static let valueOptions: Set<String> = Set(["timeout", "retries", "concurrency", "per-host", "delay", "user-agent", "cache", "warc", "adapter", "since", "limit"])
+    static let valueOptions: Set<String> = Set(["timeout", "retries", "concurrency", "per-host", "delay", "user-agent", "cache", "warc", "adapter", "since", "limit", "sink"])
         .union(EnrichmentOptions.options)
 
     /// Builds the fetcher and pipeline from the shared options.
@@ -53,14 +54,15 @@ enum FetchCommand {
         let registry = AdapterRegistry.builtIn
         if let a = args.value("adapter"), registry.adapter(id: a) == nil { args.problems.append("no adapter \"\(a)\"") }
         let enrichers = EnrichmentOptions.enrichers(&args)
+        let sinks = SinkOptions.sinks(args.values("sink"), problems: &args.problems)
         guard args.problems.isEmpty else { return nil }
         var warc: WARCWriter? = nil
         do {
             if let path = args.value("warc") { warc = try WARCWriter(path: path) }
             let fetcher = try PoliteFetcher(configuration: config, archive: warc)
-            let pipeline = Pipeline(registry: registry, fetcher: fetcher, concurrency: config.maximumConcurrent,
+            let pipeline = Pipeline(registry: registry, fetcher: fetcher, sinks: sinks, concurrency: config.maximumConcurrent,
                                     adapterID: args.value("adapter"), fetchOptions: config.options,
-                                    enrichers: enrichers, stories: args.has("no-enrich") ? nil : StoryTracker())
+                                    enrichers: enrichers, stories: args.has("no-enrich") ? nil : StoryTracker(), resume: !sinks.isEmpty)
             return (pipeline, fetcher, warc)
         } catch {
             args.problems.append(error.description)
@@ -143,7 +145,7 @@ enum FetchCommand {
         let summary = await pipeline.run(inputs) { event in
             switch event {
             case .extracted(let article):
-                outputLock.withLock { output.line(article.jsonLine) }
+                if pipeline.sinks.isEmpty { outputLock.withLock { output.line(article.jsonLine) } }
                 progress.record(failed: false)
             case .failed(let f):
                 if f.isURL { emitFailure(url: f.input, message: f.message) } else {
@@ -158,12 +160,14 @@ enum FetchCommand {
         warc?.close()
         for e in fetcher?.archiveFailures ?? [] { warn("newskit-demo: archive: \(e)") }
         for e in summary.sinkErrors { warn("newskit-demo: \(e)") }
+        let sinkFailures = SinkOptions.close(pipeline.sinks) + summary.sinkErrors.count
         let adapters = summary.byAdapter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let failures = summary.byFailure.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         warn("\(label): \(summary.extracted) of \(summary.inputs) page(s) extracted in \(String(format: "%.1f", summary.seconds)) s"
              + (adapters.isEmpty ? "" : " (\(adapters))") + (failures.isEmpty ? "" : "; failures: \(failures)")
+             + (summary.skipped > 0 ? "; \(summary.skipped) already stored, skipped" : "")
              + (warc.map { "; archived \($0.records - 1) response(s) to \($0.path)" } ?? ""))
-        return summary.failed + initialFailures > 0 ? 1 : 0
+        return summary.failed + initialFailures + sinkFailures > 0 ? 1 : 0
     }
 }
 

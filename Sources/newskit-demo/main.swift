@@ -13,6 +13,7 @@ commands:
   crawl FEED-OR-SITEMAP... [--since D] [--limit N]  discover articles in feeds/sitemaps, fetch, extract
   entities [PATH...]                              the people, organizations and places named, per article
   stories [PATH...]                               group articles about the same event, with headlines and dates
+  search DB QUERY                                 full-text search (Korean substrings) in a --sink sqlite database
   adapters                                        list the site adapters and what they read
   dom [--tree] [--stats] [FILE...|-]              parse HTML; print the tree or per-file statistics
 
@@ -34,6 +35,7 @@ case "crawl": status = await FetchCommand.crawl(rest)
 case "adapters": status = AdaptersCommand.run(rest)
 case "entities": status = EntitiesCommand.run(rest)
 case "stories": status = StoriesCommand.run(rest)
+case "search": status = SearchCommand.run(rest)
 case "help", "--help", "-h": print(usage); status = 0
 default:
     warn("newskit-demo: unknown command \(command)\n")

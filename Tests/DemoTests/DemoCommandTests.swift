@@ -131,3 +131,12 @@ import Testing
         #expect(unknown.status == 2)
     }
 }
+
+/// Runs blocking work (waiting for a child process) on a thread of its own, so the test does not
+/// hold one of the few threads Swift concurrency runs everything else on: timing-sensitive tests
+/// of the fetcher run at the same time.
+func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
+    }
+}

@@ -121,7 +121,6 @@ import TestHTTPServer
     @Test func manyTransfersRunAtOnce() async throws {
         let server = try LocalHTTPServer { r in .respond(.init(status: 200, body: Array(r.path.utf8), delay: 0.3)) }
         defer { server.stop() }
-        let started = Date()
         let bodies = try await withThrowingTaskGroup(of: String.self) { group in
             for i in 0..<16 { group.addTask { String(decoding: try await Self.fetcher.fetch(FetchRequest(url: server.url("/\(i)"))).bytes, as: UTF8.self) } }
             var out: [String] = []
@@ -131,7 +130,6 @@ import TestHTTPServer
         #expect(Set(bodies).count == 16)
         // Overlap is seen by the server (a wall-clock bound would fail on a busy machine).
         #expect(server.peakConcurrency >= 4, "transfers ran one at a time")
-        #expect(Date().timeIntervalSince(started) < 4.5, "16 transfers of 0.3 s each one after another take 4.8 s")
     }
 
     @Test func nonHTTPURLsAreRefused() async {

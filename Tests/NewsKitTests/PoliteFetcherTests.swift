@@ -49,7 +49,9 @@ import TestHTTPServer
         }
         let times = server.requests.filter { $0.path != "/robots.txt" }.map(\.receivedAt).sorted()
         #expect(times.count == 4)
-        for (a, b) in zip(times, times.dropFirst()) { #expect(b.timeIntervalSince(a) >= 0.27, "gap \(b.timeIntervalSince(a))") }
+        // Without the delay the four requests arrive within milliseconds; with it 0.3 s apart
+        // (the server's clock is read on a busy machine, hence the margin).
+        for (a, b) in zip(times, times.dropFirst()) { #expect(b.timeIntervalSince(a) >= 0.2, "gap \(b.timeIntervalSince(a))") }
     }
 
     @Test func perHostLimitBoundsConcurrentTransfers() async throws {

@@ -565,8 +565,14 @@ extension EntityRecognizer {
             }
         }
 
+        /// A byline name is a person when it reads as one: a Korean name, or Latin words such as
+        /// `Kim Tong-hyung` (not a desk such as `iMBC 연예` or `디지털뉴스팀`).
         mutating func author(_ name: String) {
-            guard name.unicodeScalars.count >= 2, name.unicodeScalars.count <= 20 else { return }
+            let words = name.split(separator: " ")
+            let latinName = (2...4).contains(words.count) && words.allSatisfy { w in
+                w.first.map { $0.isUppercase } == true && w.unicodeScalars.allSatisfy { Scalars.isASCIIAlnum($0) || $0 == "-" || $0 == "." || $0 == "'" }
+            }
+            guard Bylines.isName(name) || latinName else { return }
             let i = index(named: name, type: .person)
             table[i].extraMentions += 1
             table[i].direct = true

@@ -16,7 +16,8 @@ import Foundation
 ///
 /// Works online, so results can stream: ``assign(_:)`` decides with what it has seen, and the
 /// first article of a story lends it its id (`story-<id>`). It remembers a compact fingerprint
-/// per article (about 1 KB), at most ``capacity`` of them. Thread-safe.
+/// per article (about 1 KB), at most ``capacity`` of them (4,096 by default: stories are local
+/// in time, and memory stays flat however long the run). Thread-safe.
 ///
 /// ```swift
 /// let tracker = StoryTracker()
@@ -33,7 +34,7 @@ public final class StoryTracker: @unchecked Sendable {
     private var entityDF: [String: Int] = [:]
     private var byTitle: [String: Int] = [:]
 
-    public init(capacity: Int = 50_000) { self.capacity = max(16, capacity) }
+    public init(capacity: Int = 4096) { self.capacity = max(16, capacity) }
 
     /// How many fingerprints are kept now (at most ``capacity``).
     public var rememberedCount: Int { lock.withLock { prints.count } }
@@ -49,6 +50,7 @@ public final class StoryTracker: @unchecked Sendable {
         var firstDayOfMonth: Int?
         var titleGrams: Set<String>
         var source: String
+        var titleKey: String?
     }
 
     static let hashes = 64
@@ -93,6 +95,15 @@ public final class StoryTracker: @unchecked Sendable {
             article.origin = origin
         }
         remember(fp2, title: article.title)
+    }
+
+    /// Remembers an article decided earlier (a resumed run's stored articles) with the story and
+    /// duplicate links it already has, so new articles can join its story.
+    public func prime(_ article: Article) {
+        var fp = Self.fingerprint(article)
+        fp.storyID = article.storyID ?? fp.storyID
+        fp.duplicateOf = article.duplicateOf
+        lock.withLock { remember(fp, title: article.title) }
     }
 
     /// Assigns a whole batch in order and returns it.
@@ -141,13 +152,20 @@ public final class StoryTracker: @unchecked Sendable {
             byEntity[key, default: []].append(serial)
             entityDF[key, default: 0] += 1
         }
-        if let title { byTitle[fp.source + "\u{1}" + Self.titleKey(title)] = serial }
+        var fp = fp
+        if let title {
+            let key = fp.source + "\u{1}" + Self.titleKey(title)
+            byTitle[key] = serial
+            fp.titleKey = key
+            prints[serial] = fp
+        }
         // Forget the oldest beyond capacity (index lists are pruned lazily when read).
         if prints.count > capacity {
             let oldest = serial - capacity
             if let old = prints.removeValue(forKey: oldest) {
                 for key in Self.bandKeys(old.signature) { bands[key]?.removeAll { $0 <= oldest }; if bands[key]?.isEmpty == true { bands[key] = nil } }
-                for key in old.entities.keys { byEntity[key]?.removeAll { $0 <= oldest } }
+                for key in old.entities.keys { byEntity[key]?.removeAll { $0 <= oldest }; if byEntity[key]?.isEmpty == true { byEntity[key] = nil } }
+                if let t = old.titleKey, byTitle[t] == oldest { byTitle[t] = nil }
             }
         }
     }
@@ -157,7 +175,8 @@ public final class StoryTracker: @unchecked Sendable {
     static func fingerprint(_ a: Article) -> Fingerprint {
         let authors = Set(a.authors.map(\.name))
         var entities: [String: Double] = [:]
-        for e in a.entities where !e.spans.isEmpty && !authors.contains(e.name) {
+        // The sixteen most mentioned entities are the article's key entities.
+        for e in a.entities.filter({ !$0.spans.isEmpty && !authors.contains($0.name) }).prefix(16) {
             entities["\(e.type.rawValue):\(e.name)"] = 1 + log(Double(max(1, e.spans.count)))
         }
         let published = (a.origin?.publishedAt ?? a.publishedAt).map { dayNumber($0) }
@@ -167,7 +186,7 @@ public final class StoryTracker: @unchecked Sendable {
         }
         return Fingerprint(id: a.id, storyID: "story-" + a.id, duplicateOf: nil, signature: minHash(a.text), entities: entities,
                            published: published, firstDay: firstDay, firstDayOfMonth: EventDateResolver().firstDayOfMonth(in: a.text),
-                           titleGrams: grams(a.title ?? ""), source: a.origin == nil ? (a.source.name ?? a.source.id) : "")
+                           titleGrams: grams(a.title ?? ""), source: a.origin == nil ? (a.source.name ?? a.source.id) : "", titleKey: nil)
     }
 
     static func dayNumber(_ i: Instant) -> Int {

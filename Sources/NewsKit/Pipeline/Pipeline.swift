@@ -38,6 +38,8 @@ public struct PipelineSummary: Sendable, Hashable {
     public var inputs = 0
     public var extracted = 0
     public var failed = 0
+    /// Inputs skipped because the sinks already store them (a resumed run).
+    public var skipped = 0
     public var byAdapter: [String: Int] = [:]
     public var byFailure: [String: Int] = [:]
     public var sinkErrors: [String] = []
@@ -68,10 +70,17 @@ public final class Pipeline: Sendable {
     public let enrichers: [any ArticleEnricher]
     /// Assigns duplicates, stories and repost links as articles finish, one at a time.
     public let stories: StoryTracker?
+    /// Deliver results in input order (a finished result waits for the ones before it).
+    public let ordered: Bool
+    /// Skip inputs every sink already stores (see ``ResumableSink``).
+    public let resume: Bool
+    /// Articles between sink flushes (each flush makes a batch durable).
+    public let batchSize: Int
 
     public init(registry: AdapterRegistry, fetcher: (any Fetcher)? = nil, sinks: [any ArticleSink] = [], concurrency: Int = 8,
                 adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions(),
-                enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil) {
+                enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil, ordered: Bool = false, resume: Bool = false,
+                batchSize: Int = 100) {
         self.registry = registry
         self.fetcher = fetcher
         self.sinks = sinks
@@ -81,6 +90,9 @@ public final class Pipeline: Sendable {
         self.fetchOptions = fetchOptions
         self.enrichers = enrichers
         self.stories = stories
+        self.ordered = ordered
+        self.resume = resume
+        self.batchSize = max(1, batchSize)
     }
 
     /// Runs over a sequence of inputs.
@@ -89,12 +101,29 @@ public final class Pipeline: Sendable {
     }
 
     /// Runs over inputs produced lazily (a WARC file, a crawl's discoveries).
+    ///
+    /// At most ``concurrency`` inputs are worked on at once and at most as many finished results
+    /// wait for delivery, so memory is bounded however many inputs there are. Results reach the
+    /// sinks and `onEvent` one at a time: as they finish, or in input order when ``ordered``.
+    /// Sinks are flushed every ``batchSize`` articles and at the end (not closed).
     public func run<S: AsyncSequence & Sendable>(_ inputs: S, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
     where S.Element == PipelineInput {
         let started = Date()
         var summary = PipelineSummary()
-        await withTaskGroup(of: PipelineEvent.self) { group in
+        let skip = resume ? storedInputs(&summary) : []
+        // A resumed run's story tracker first sees what the earlier run stored.
+        if resume, !skip.isEmpty, let stories {
+            for sink in sinks {
+                guard let r = sink as? any ResumableSink else { continue }
+                do { if try r.forEachStoredArticle({ stories.prime($0) }) { break } } catch { summary.sinkErrors.append(error.description) }
+            }
+        }
+        await withTaskGroup(of: (Int, PipelineEvent).self) { group in
             var inFlight = 0
+            var nextSequence = 0
+            var nextToDeliver = 0
+            var waiting: [Int: PipelineEvent] = [:]
+            var sinceFlush = 0
             var iterator = inputs.makeAsyncIterator()
             func deliver(_ event: PipelineEvent) {
                 var event = event
@@ -109,31 +138,71 @@ public final class Pipeline: Sendable {
                     for sink in sinks {
                         do { try sink.receive(article) } catch { summary.sinkErrors.append(error.description) }
                     }
+                    sinceFlush += 1
+                    if sinceFlush >= batchSize {
+                        sinceFlush = 0
+                        flushSinks(&summary)
+                    }
                 case .failed(let f):
                     summary.failed += 1
                     summary.byFailure[f.kind, default: 0] += 1
                 }
                 onEvent(event)
             }
+            func finished(_ sequence: Int, _ event: PipelineEvent) {
+                guard ordered else { deliver(event); return }
+                waiting[sequence] = event
+                while let e = waiting.removeValue(forKey: nextToDeliver) {
+                    deliver(e)
+                    nextToDeliver += 1
+                }
+            }
             while true {
                 let next: PipelineInput?
                 do { next = try await iterator.next() } catch { next = nil }
                 guard let input = next else { break }
                 summary.inputs += 1
-                group.addTask { await self.process(input) }
+                if skip.contains(input.name) {
+                    summary.skipped += 1
+                    continue
+                }
+                let sequence = nextSequence
+                nextSequence += 1
+                group.addTask { (sequence, await self.process(input)) }
                 inFlight += 1
-                if inFlight >= concurrency, let event = await group.next() {
+                // Finished results waiting for an earlier one count against the window too.
+                while inFlight + waiting.count >= concurrency * 2 || inFlight >= concurrency, let (seq, event) = await group.next() {
                     inFlight -= 1
-                    deliver(event)
+                    finished(seq, event)
                 }
             }
-            for await event in group { deliver(event) }
+            for await (seq, event) in group { finished(seq, event) }
         }
+        flushSinks(&summary)
+        summary.seconds = Date().timeIntervalSince(started)
+        return summary
+    }
+
+    /// The inputs every sink already stores (none unless every sink can tell).
+    private func storedInputs(_ summary: inout PipelineSummary) -> Set<String> {
+        var common: Set<String>?
+        for sink in sinks {
+            guard let r = sink as? any ResumableSink else { return [] }
+            do {
+                let keys = try r.storedKeys().inputs
+                common = common.map { $0.intersection(keys) } ?? keys
+            } catch {
+                summary.sinkErrors.append(error.description)
+                return []
+            }
+        }
+        return common ?? []
+    }
+
+    private func flushSinks(_ summary: inout PipelineSummary) {
         for sink in sinks {
             do { try sink.flush() } catch { summary.sinkErrors.append(error.description) }
         }
-        summary.seconds = Date().timeIntervalSince(started)
-        return summary
     }
 
     /// Reads, fetches and extracts one input.

@@ -30,6 +30,31 @@ extension ArticleSink {
     public func flush() throws(SinkError) {}
 }
 
+/// What a sink already holds from earlier runs, so a rerun can skip it.
+public struct StoredKeys: Sendable, Hashable {
+    /// The inputs stored articles came from: their ``Article/file``, ``Article/url`` and
+    /// ``Article/canonicalURL``.
+    public var inputs: Set<String> = []
+    /// The stored articles' ids.
+    public var ids: Set<String> = []
+    public init(inputs: Set<String> = [], ids: Set<String> = []) { self.inputs = inputs; self.ids = ids }
+}
+
+/// A sink that can say what it already stores. A ``Pipeline`` run with `resume: true` skips
+/// the inputs that every sink already stores, so a run killed (even with `kill -9`) and started
+/// again with the same outputs loses nothing and duplicates nothing.
+public protocol ResumableSink: ArticleSink {
+    /// The inputs and ids of every article stored so far (including by earlier runs).
+    func storedKeys() throws(SinkError) -> StoredKeys
+    /// Calls `body` with every stored article, oldest first, where the sink keeps whole
+    /// articles (a resumed run shows them to its ``StoryTracker``). Returns whether it could.
+    func forEachStoredArticle(_ body: (Article) -> Void) throws(SinkError) -> Bool
+}
+
+extension ResumableSink {
+    public func forEachStoredArticle(_ body: (Article) -> Void) throws(SinkError) -> Bool { false }
+}
+
 /// Why a sink failed. Carries the sink's name, the article it concerns (if one) and the
 /// underlying system or library error text.
 public struct SinkError: Error, Sendable, Hashable, CustomStringConvertible {

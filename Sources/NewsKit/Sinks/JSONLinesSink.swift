@@ -5,9 +5,10 @@ import Foundation
 /// Guarantees: the file is only appended to; each article's line is written with a single
 /// `write(2)` of the whole line, so a crash leaves the file valid up to the last complete
 /// article (a torn final line, if the OS tore one, is cut off when the file is opened again);
-/// ``flush()`` calls `fsync(2)`. Writing to standard output makes the same guarantees except
-/// syncing.
-public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
+/// ``flush()`` calls `fsync(2)`. An article whose id the file already holds (from an earlier,
+/// interrupted run) is not written again. Writing to standard output makes the same guarantees
+/// except syncing and deduplication.
+public final class JSONLinesSink: ArticleSink, ResumableSink, @unchecked Sendable {
     private let lock = NSLock()
     private var fd: Int32
     private let ownsDescriptor: Bool
@@ -16,6 +17,9 @@ public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
     public let name: String
     /// Articles written so far.
     public private(set) var count = 0
+    private let path: String?
+    /// Ids already in the file, read lazily on the first article or ``storedKeys()``.
+    private var existing: StoredKeys?
 
     /// Appends to the file at `path`, creating it (and cutting off a torn last line left by a crash).
     /// - Throws: ``SinkError`` `io` when the file cannot be opened.
@@ -26,6 +30,7 @@ public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
         guard fd >= 0 else { throw SinkError(.io, sink: "jsonl:\(path)", "cannot open: \(String(cString: strerror(errno)))") }
         self.fd = fd
         ownsDescriptor = true
+        self.path = path
     }
 
     /// Writes to an open descriptor (standard output: 1). The descriptor is not closed.
@@ -33,6 +38,8 @@ public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
         self.fd = fileDescriptor
         self.name = "jsonl:\(name)"
         ownsDescriptor = false
+        path = nil
+        existing = StoredKeys()
     }
 
     public func receive(_ article: Article) throws(SinkError) {
@@ -40,6 +47,9 @@ public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
         line.append(0x0A)
         lock.lock(); defer { lock.unlock() }
         guard !isClosed else { throw SinkError(.closed, sink: name, articleID: article.id, "the sink is closed") }
+        if existing == nil { existing = try readKeys() }
+        guard !existing!.ids.contains(article.id) else { return }
+        existing!.ids.insert(article.id)
         // Batch small lines; one write per line when the batch is flushed keeps lines whole.
         pending.append(contentsOf: line)
         count += 1
@@ -66,6 +76,51 @@ public final class JSONLinesSink: ArticleSink, @unchecked Sendable {
         if ownsDescriptor && fsync(fd) != 0 {
             throw SinkError(.io, sink: name, "fsync failed: \(String(cString: strerror(errno)))")
         }
+    }
+
+    public func storedKeys() throws(SinkError) -> StoredKeys {
+        lock.lock(); defer { lock.unlock() }
+        if existing == nil { existing = try readKeys() }
+        return existing!
+    }
+
+    public func forEachStoredArticle(_ body: (Article) -> Void) throws(SinkError) -> Bool {
+        guard let path else { return false }
+        let decoder = JSONDecoder()
+        Self.forEachLine(path: path) { line in if let a = try? decoder.decode(Article.self, from: Data(line)) { body(a) } }
+        return true
+    }
+
+    /// Calls `body` with each complete line of a file (without its newline), reading 1 MB at a time.
+    static func forEachLine(path: String, _ body: (ArraySlice<UInt8>) -> Void) {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return }
+        defer { try? handle.close() }
+        var carry: [UInt8] = []
+        while true {
+            let chunk = handle.readData(ofLength: 1 << 20)
+            if chunk.isEmpty { break }
+            carry.append(contentsOf: chunk)
+            var start = 0
+            while let nl = carry[start...].firstIndex(of: 0x0A) {
+                body(carry[start..<nl])
+                start = nl + 1
+            }
+            carry.removeFirst(start)
+        }
+    }
+
+    /// The id, file and URLs of every complete line already in the file.
+    private func readKeys() throws(SinkError) -> StoredKeys {
+        var keys = StoredKeys()
+        guard let path else { return keys }
+        struct Keys: Decodable { var id: String; var file: String?; var url: String?; var canonicalURL: String? }
+        let decoder = JSONDecoder()
+        Self.forEachLine(path: path) { line in
+            guard let k = try? decoder.decode(Keys.self, from: Data(line)) else { return }
+            keys.ids.insert(k.id)
+            for v in [k.file, k.url, k.canonicalURL] { if let v { keys.inputs.insert(v) } }
+        }
+        return keys
     }
 
     /// Writes the buffered lines; called with the lock held.

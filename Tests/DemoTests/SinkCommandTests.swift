@@ -1,0 +1,134 @@
+import Foundation
+import Testing
+
+/// `--sink`, resuming after `kill -9`, `newskit-demo search`, and the report in a real browser.
+@Suite(.serialized) struct SinkCommandTests {
+    typealias Demo = DemoCommandTests
+
+    /// `n` distinct article pages in a new folder.
+    static func pages(_ n: Int) throws -> String {
+        let dir = NSTemporaryDirectory() + "newskit-sinks-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        for i in 0..<n {
+            let html = "<html><head><title>북한 기사 \(i)</title><link rel=canonical href=\"https://news.example/\(i)\">"
+                + "<meta property=\"og:type\" content=\"article\"><meta property=\"article:published_time\" content=\"2025-08-13T08:00:00+09:00\"></head>"
+                + "<body><article><h1>북한 기사 \(i)</h1><p>평양에서 열린 회의에 관한 \(i)번째 기사의 본문이다. 김정은 국무위원장은 12일 회의를 주재했다고 조선중앙통신이 전했다.</p>"
+                + "<p>회의에서는 여러 안건이 논의됐으며 참석자들은 경제 발전 방안을 토의했다. 이번 회의는 이틀 동안 이어졌다.</p></article></body></html>"
+            try Data(html.utf8).write(to: URL(fileURLWithPath: "\(dir)/p\(String(format: "%04d", i)).html"))
+        }
+        return dir
+    }
+
+    static func lines(_ path: String) -> [Substring] {
+        ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n")
+    }
+
+    @Test func aRunKilledWithSigkillResumesWithoutLossOrDuplicates() async throws {
+        try await offPool {
+            let n = 800
+            let dir = try Self.pages(n)
+            let jsonl = dir + "/out.jsonl", db = dir + "/out.db"
+            let args = ["extract", dir, "--sink", "jsonl:\(jsonl)", "--sink", "sqlite:\(db)", "--jobs", "2"]
+            // First run: killed with SIGKILL once batches are on disk.
+            let p = Process()
+            p.executableURL = Demo.executable
+            p.arguments = args
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let deadline = Date().addingTimeInterval(60)
+            // Two batches of 100 on disk: both sinks then hold the first one.
+            while p.isRunning, Date() < deadline, Self.lines(jsonl).count < 200 {
+                usleep(2000)
+            }
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            #expect(p.terminationReason == .uncaughtSignal, "the first run must really be killed")
+            let stored = Self.lines(jsonl).count
+            #expect(stored > 0 && stored < n, "killed mid-run: \(stored) of \(n) stored")
+            #expect(Self.lines(jsonl).allSatisfy { (try? JSONSerialization.jsonObject(with: Data($0.utf8))) != nil }, "no torn line")
+            // Second run with the same sinks: skips what is stored, does the rest.
+            let r = try Demo.run(args)
+            #expect(r.status == 0, "\(r.stderr)")
+            #expect(r.stderr.contains("already stored, skipped"))
+            let all = Self.lines(jsonl)
+            #expect(all.count == n)
+            let ids = all.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["id"] as? String }
+            #expect(Set(ids).count == n, "no duplicates")
+            let search = try Demo.run(["search", db, "북한 기사", "--limit", "5000"])
+            #expect(search.stderr.contains("\(n) match(es)"), "\(search.stderr)")
+        }
+    }
+
+    @Test func searchPrintsMatchingHeadlinesWithDatesAndSources() async throws {
+        try await offPool {
+            let dir = NSTemporaryDirectory() + "newskit-search-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let db = dir + "/seeds.db"
+            let r = try Demo.run(["extract", "Examples/seeds", "--sink", "sqlite:\(db)"])
+            #expect(r.status == 0)
+            #expect(r.stdout.isEmpty, "articles go to the sink, not standard output")
+            let s = try Demo.run(["search", db, "전화통화"])
+            #expect(s.status == 0)
+            #expect(s.stdout.hasPrefix("2025-08-13 11:06  board  푸틴, 김정은과 전화통화…미·러정상회담 정보 공유"))
+            let none = try Demo.run(["search", db, "존재하지않는말"])
+            #expect(none.status == 1)
+            let bad = try Demo.run(["extract", "Examples/seeds", "--sink", "ftp:x"])
+            #expect(bad.status == 2)
+            #expect(bad.stderr.contains("unknown sink kind ftp"))
+        }
+    }
+
+    @Test func markdownAndReportSinksWriteTheirFiles() async throws {
+        try await offPool {
+            let dir = NSTemporaryDirectory() + "newskit-md-\(UUID().uuidString)"
+            let r = try Demo.run(["extract", "Examples/seeds", "--sink", "markdown:\(dir)/notes", "--sink", "report:\(dir)/report.html"])
+            #expect(r.status == 0)
+            let notes = try FileManager.default.contentsOfDirectory(atPath: dir + "/notes").filter { $0.hasSuffix(".md") }
+            #expect(notes.count == 5)
+            let html = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
+            #expect(html.contains("<b>5</b> articles"))
+        }
+    }
+
+    /// Debian's chromium (the README's install command and `.ci/run` install it).
+    static var chromium: String? {
+        ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    @Test func theReportRendersInAHeadlessBrowser() async throws {
+        try await offPool {
+            guard let browser = Self.chromium else {
+                Issue.record("chromium is not installed: sudo apt-get install -y chromium fonts-nanum (the README's first command does)")
+                return
+            }
+            let dir = NSTemporaryDirectory() + "newskit-shot-\(UUID().uuidString)"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            let report = dir + "/report.html", shot = dir + "/report.png"
+            #expect(try Demo.run(["extract", "Examples/seeds", "--sink", "report:\(report)"]).status == 0)
+            func browse(_ extra: [String]) throws -> String {
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: browser)
+                p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1600"] + extra + ["file://" + report]
+                let out = Pipe()
+                p.standardOutput = out
+                p.standardError = FileHandle.nullDevice
+                try p.run()
+                let data = out.fileHandleForReading.readDataToEndOfFile()
+                p.waitUntilExit()
+                return String(decoding: data, as: UTF8.self)
+            }
+            // The DOM a real engine built holds the story and its highlighted entities.
+            let dom = try browse(["--dump-dom"])
+            #expect(dom.contains("푸틴, 김정은과 전화통화"))
+            #expect(dom.contains("<mark class=\"person\">"))
+            // The screenshot is a 1200x1600 PNG with real content (a blank page compresses to a few KB).
+            _ = try browse(["--screenshot=\(shot)"])
+            let png = try [UInt8](Data(contentsOf: URL(fileURLWithPath: shot)))
+            #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            func be32(_ at: Int) -> Int { png.count > at + 3 ? Int(png[at]) << 24 | Int(png[at + 1]) << 16 | Int(png[at + 2]) << 8 | Int(png[at + 3]) : 0 }
+            #expect(be32(16) == 1200 && be32(20) == 1600)
+            #expect(png.count > 40_000, "\(png.count) bytes")
+        }
+    }
+}
