@@ -68,20 +68,19 @@ enum ExtractCommand {
                 GenericExtractor.explain(document).forEach { warn("  " + $0) }
             }
         }
-        var inputs: [PipelineInput] = []
-        for path in files {
-            if path == "-" {
-                do throws(InputError) { inputs.append(.page(try InputFiles.page(path))) } catch { warn("newskit-demo extract: \(error.description)") }
-            } else {
-                inputs.append(.file(path))
-            }
+        // Standard input is read up front; files are opened as the pipeline reaches them.
+        var stdinPage: Page?
+        var unreadable = 0
+        if files.contains("-") {
+            do throws(InputError) { stdinPage = try InputFiles.page("-") } catch { unreadable = 1; warn("newskit-demo extract: \(error.description)") }
         }
+        let inputs = FileInputs(files: files, standardInput: stdinPage)
         // One pipeline for files too: bounded concurrency, results in input order, resumable
         // when writing to sinks.
         let pipeline = Pipeline(registry: registry, sinks: sinks, concurrency: jobs, adapterID: adapterID, enrichers: enrichers,
                                 stories: stories, ordered: true, resume: !sinks.isEmpty)
         let state = ExtractState()
-        let progress = sinks.isEmpty ? nil : Progress(label: "extract", total: inputs.count)
+        let progress = sinks.isEmpty ? nil : Progress(label: "extract", total: files.count - unreadable)
         let summary = await pipeline.run(inputs) { event in
             switch event {
             case .extracted(let article):
@@ -110,7 +109,7 @@ enum ExtractCommand {
         out.flush()
         for e in summary.sinkErrors { warn("newskit-demo extract: \(e)") }
         let sinkFailures = SinkOptions.close(sinks) + summary.sinkErrors.count
-        let failures = summary.failed + (files.count - inputs.count)
+        let failures = summary.failed + unreadable
         let adapters = summary.byAdapter.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         let kinds = summary.byFailure.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
         warn("extracted \(summary.extracted) of \(files.count - summary.skipped) page(s)" + (adapters.isEmpty ? "" : " (\(adapters))")
@@ -118,6 +117,24 @@ enum ExtractCommand {
              + (summary.skipped > 0 ? "; \(summary.skipped) already stored, skipped" : "")
              + (sinks.isEmpty ? "" : String(format: "; %.1f pages/s", summary.seconds > 0 ? Double(summary.extracted + summary.failed) / summary.seconds : 0)))
         return failures > 0 || sinkFailures > 0 ? 1 : 0
+    }
+
+    /// The inputs of a list of paths, made one at a time (`-` is the page read from standard input).
+    struct FileInputs: Sequence, Sendable {
+        let files: [String]
+        let standardInput: Page?
+        func makeIterator() -> AnyIterator<PipelineInput> {
+            var i = 0
+            return AnyIterator {
+                while i < files.count {
+                    let path = files[i]
+                    i += 1
+                    if path != "-" { return .file(path) }
+                    if let page = standardInput { return .page(page) }
+                }
+                return nil
+            }
+        }
     }
 
     /// Extracts every response record of a WARC file, lazily.

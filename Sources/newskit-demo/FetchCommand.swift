@@ -135,7 +135,7 @@ enum FetchCommand {
     /// Runs the pipeline, printing articles and failures as they come, progress on stderr.
     static func run(_ pipeline: Pipeline, inputs: [PipelineInput], total: Int, fetcher: PoliteFetcher?, warc: WARCWriter?,
                     label: String, initialFailures: Int = 0) async -> Int32 {
-        await run(pipeline, inputs: AsyncStream { c in for i in inputs { c.yield(i) }; c.finish() }, total: total, fetcher: fetcher,
+        await run(pipeline, inputs: PipelineInputs(inputs), total: total, fetcher: fetcher,
                   warc: warc, label: label, initialFailures: initialFailures)
     }
 

@@ -80,7 +80,6 @@ public struct Page: Sendable, Hashable {
         if size > maximumBytes {
             throw InputError(.tooLarge, input: path, "\(size) bytes is over the limit of \(maximumBytes)")
         }
-        // Read straight into the array; keep reading past `size` for files that grow or report 0 (pipes, /proc).
         // Read straight into the array; a file that reports size 0 or grows (pipes, /proc) is read on in chunks.
         var failure: Int32 = 0
         let capacity = max(size, 0) + 1

@@ -16,6 +16,19 @@ public enum PipelineInput: Sendable, Hashable {
     }
 }
 
+/// A synchronous sequence of inputs seen as an `AsyncSequence`, element by element (an
+/// `AsyncStream` fed from an array would buffer every input at once).
+public struct PipelineInputs<Base: Sequence & Sendable>: AsyncSequence, Sendable where Base.Element == PipelineInput {
+    public typealias Element = PipelineInput
+    let base: Base
+    public init(_ base: Base) { self.base = base }
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var iterator: Base.Iterator
+        public mutating func next() async -> PipelineInput? { iterator.next() }
+    }
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(iterator: base.makeIterator()) }
+}
+
 /// One input that produced no article, with why.
 public struct PipelineFailure: Sendable, Hashable, CustomStringConvertible {
     public var input: String
@@ -95,9 +108,11 @@ public final class Pipeline: Sendable {
         self.batchSize = max(1, batchSize)
     }
 
-    /// Runs over a sequence of inputs.
-    public func run(_ inputs: [PipelineInput], onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary {
-        await run(AsyncStream { c in for i in inputs { c.yield(i) }; c.finish() }, onEvent: onEvent)
+    /// Runs over a sequence of inputs, taken one at a time as the pipeline has room (a lazy
+    /// sequence keeps even the inputs out of memory until they are worked on).
+    public func run<S: Sequence & Sendable>(_ inputs: S, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
+    where S.Element == PipelineInput {
+        await run(PipelineInputs(inputs), onEvent: onEvent)
     }
 
     /// Runs over inputs produced lazily (a WARC file, a crawl's discoveries).
