@@ -140,3 +140,23 @@ func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async thro
         Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
     }
 }
+
+@Suite struct FolderInputTests {
+    @Test func foldersExpandRecursivelySortedSkippingHiddenAndOtherFiles() async throws {
+        try await offPool {
+            let dir = NSTemporaryDirectory() + "newskit-folder-\(UUID().uuidString)"
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: dir + "/sub/deeper", withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: dir + "/.hidden", withIntermediateDirectories: true)
+            let text = try String(contentsOfFile: DemoCommandTests.projectRoot.path + "/Examples/seeds/003_3e66ff564048943b.txt", encoding: .utf8)
+            for path in ["b.txt", "sub/a.txt", "sub/deeper/c.TXT", ".hidden/x.txt", ".dot.txt", "image.png"] {
+                try text.write(toFile: dir + "/" + path, atomically: true, encoding: .utf8)
+            }
+            let r = try DemoCommandTests.run(["extract", "--no-enrich", dir])
+            let files = r.stdout.split(separator: "\n").compactMap { line -> String? in
+                ((try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any])?["file"] as? String
+            }
+            #expect(files == [dir + "/b.txt", dir + "/sub/a.txt", dir + "/sub/deeper/c.TXT"])
+        }
+    }
+}
