@@ -28,24 +28,22 @@ struct EnrichmentOptions {
     }
 }
 
-/// Reads files into enriched articles on several threads, in input order.
-func readArticles(_ files: [String], enrichers: [any ArticleEnricher]) -> [(path: String, article: Article?, error: String?)] {
-    let jobs = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16, files.count))
-    final class Collected: @unchecked Sendable { var rows: [(String, Article?, String?)] = [] }
-    let out = Collected()
-    forEachInOrder(count: files.count, jobs: jobs, work: { i -> Result<Article, ExtractCommand.NewsKitDemoError> in
-        do throws(ExtractCommand.NewsKitDemoError) {
-            var a = try ExtractCommand.extract(files[i], registry: .builtIn, adapterID: nil)
-            enrichers.enrich(&a)
-            return .success(a)
-        } catch { return .failure(error) }
-    }, deliver: { i, r in
-        switch r {
-        case .success(let a): out.rows.append((files[i], a, nil))
-        case .failure(let e): out.rows.append((files[i], nil, e.description))
+/// Reads files into enriched articles through the same ``Pipeline`` as `extract` (all
+/// processors, results in input order), naming each failure on stderr.
+/// - Returns: the articles and how many inputs failed.
+func readArticles(_ files: [String], enrichers: [any ArticleEnricher], stories: StoryTracker? = nil, command: String) async -> (articles: [Article], failures: Int) {
+    final class Collected: @unchecked Sendable { var articles: [Article] = [] }
+    let collected = Collected()
+    let (inputs, unreadable) = ExtractCommand.FileInputs.make(files, command: command)
+    let pipeline = Pipeline(registry: .builtIn, concurrency: max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16, files.count)),
+                            enrichers: enrichers, stories: stories, ordered: true)
+    let summary = await pipeline.run(inputs) { event in
+        switch event {
+        case .extracted(let a): collected.articles.append(a)
+        case .failed(let f): warn("newskit-demo \(command): \(f.description)")
         }
-    })
-    return out.rows
+    }
+    return (collected.articles, summary.failed + unreadable)
 }
 
 /// `newskit-demo entities PATH...`: the entity table.
@@ -58,7 +56,7 @@ enum EntitiesCommand {
     \(EnrichmentOptions.usage)
     """
 
-    static func run(_ raw: [String]) -> Int32 {
+    static func run(_ raw: [String]) async -> Int32 {
         var args = Arguments(raw, flags: ["help"], options: ["format", "gazetteer"])
         if args.has("help") { print(usage); return 0 }
         let format = args.value("format") ?? "table"
@@ -70,10 +68,7 @@ enum EntitiesCommand {
             return 2
         }
         guard let files = inputFiles(args.positionals, command: "entities") else { return 2 }
-        let results = readArticles(files, enrichers: enrichers)
-        var failures = 0
-        for r in results where r.error != nil { failures += 1; warn("newskit-demo entities: \(r.error!)") }
-        let articles = results.compactMap(\.article)
+        let (articles, failures) = await readArticles(files, enrichers: enrichers, command: "entities")
         var out = Output()
         if format == "jsonl" {
             let encoder = JSONEncoder()

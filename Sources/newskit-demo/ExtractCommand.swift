@@ -68,13 +68,7 @@ enum ExtractCommand {
                 GenericExtractor.explain(document).forEach { warn("  " + $0) }
             }
         }
-        // Standard input is read up front; files are opened as the pipeline reaches them.
-        var stdinPage: Page?
-        var unreadable = 0
-        if files.contains("-") {
-            do throws(InputError) { stdinPage = try InputFiles.page("-") } catch { unreadable = 1; warn("newskit-demo extract: \(error.description)") }
-        }
-        let inputs = FileInputs(files: files, standardInput: stdinPage)
+        let (inputs, unreadable) = FileInputs.make(files, command: "extract")
         // One pipeline for files too: bounded concurrency, results in input order, resumable
         // when writing to sinks.
         let pipeline = Pipeline(registry: registry, sinks: sinks, concurrency: jobs, adapterID: adapterID, enrichers: enrichers,
@@ -123,6 +117,20 @@ enum ExtractCommand {
     struct FileInputs: Sequence, Sendable {
         let files: [String]
         let standardInput: Page?
+
+        /// Reads standard input up front when `-` is among the files (naming a failure on
+        /// stderr); files are opened as the pipeline reaches them. Returns how many inputs
+        /// could not be read here.
+        static func make(_ files: [String], command: String) -> (FileInputs, unreadable: Int) {
+            guard files.contains("-") else { return (FileInputs(files: files, standardInput: nil), 0) }
+            do throws(InputError) {
+                return (FileInputs(files: files, standardInput: try InputFiles.page("-")), 0)
+            } catch {
+                warn("newskit-demo \(command): \(error.description)")
+                return (FileInputs(files: files, standardInput: nil), 1)
+            }
+        }
+
         func makeIterator() -> AnyIterator<PipelineInput> {
             var i = 0
             return AnyIterator {
@@ -161,26 +169,6 @@ enum ExtractCommand {
         var out = Output()
         var extracted: [Article] = []
         var warnings = 0
-    }
-
-    /// A failure on one input, with the input named.
-    struct NewsKitDemoError: Error {
-        let description: String
-        let message: String
-    }
-
-    static func extract(_ path: String, registry: AdapterRegistry, adapterID: String?) throws(NewsKitDemoError) -> Article {
-        do {
-            let page = try InputFiles.page(path)
-            let document = try Document(page: page)
-            return try registry.extract(document, adapterID: adapterID)
-        } catch let e as InputError {
-            throw NewsKitDemoError(description: e.description, message: e.message)
-        } catch let e as ExtractionError {
-            throw NewsKitDemoError(description: e.description, message: e.message)
-        } catch {
-            throw NewsKitDemoError(description: "\(path): \(error)", message: "\(error)")
-        }
     }
 
     /// `Examples/seeds` under the working directory, or beside the built executable's package.

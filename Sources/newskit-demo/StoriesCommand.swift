@@ -12,7 +12,7 @@ enum StoriesCommand {
     \(EnrichmentOptions.usage)
     """
 
-    static func run(_ raw: [String]) -> Int32 {
+    static func run(_ raw: [String]) async -> Int32 {
         var args = Arguments(raw, flags: ["help"], options: ["gazetteer"])
         if args.has("help") { print(usage); return 0 }
         let enrichers = EnrichmentOptions.enrichers(&args)
@@ -22,14 +22,7 @@ enum StoriesCommand {
             return 2
         }
         guard let files = inputFiles(args.positionals, command: "stories") else { return 2 }
-        let tracker = StoryTracker()
-        var failures = 0
-        var articles: [Article] = []
-        for r in readArticles(files, enrichers: enrichers) {
-            guard var a = r.article else { failures += 1; warn("newskit-demo stories: \(r.error ?? r.path)"); continue }
-            tracker.assign(&a)
-            articles.append(a)
-        }
+        let (articles, failures) = await readArticles(files, enrichers: enrichers, stories: StoryTracker(), command: "stories")
         var out = Output()
         for line in lines(articles) { out.line(line) }
         out.flush()

@@ -33,8 +33,8 @@ case "extract": status = await ExtractCommand.run(rest)
 case "fetch": status = await FetchCommand.fetch(rest)
 case "crawl": status = await FetchCommand.crawl(rest)
 case "adapters": status = AdaptersCommand.run(rest)
-case "entities": status = EntitiesCommand.run(rest)
-case "stories": status = StoriesCommand.run(rest)
+case "entities": status = await EntitiesCommand.run(rest)
+case "stories": status = await StoriesCommand.run(rest)
 case "search": status = SearchCommand.run(rest)
 case "help", "--help", "-h": print(usage); status = 0
 default:
