@@ -175,7 +175,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
                     response.body = Gzip.compress(response.body)
                     extra.append(HTTPHeader(name: "Content-Encoding", value: "gzip"))
                 }
-                var out = "HTTP/1.1 \(response.status) \(LocalHTTPServer.reason(response.status))\r\n"
+                var out = "HTTP/1.1 \(response.status) \(HTTPStatus.reasonPhrase(response.status))\r\n"
                 for h in response.headers + extra { out += "\(h.name): \(h.value)\r\n" }
                 out += "Content-Length: \(response.body.count)\r\n"
                 if request.header("Connection")?.lowercased() == "close" { out += "Connection: close\r\n" }
@@ -203,17 +203,4 @@ public final class LocalHTTPServer: @unchecked Sendable {
         return nil
     }
 
-    static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 301: return "Moved Permanently"
-        case 302: return "Found"
-        case 304: return "Not Modified"
-        case 404: return "Not Found"
-        case 429: return "Too Many Requests"
-        case 500: return "Internal Server Error"
-        case 503: return "Service Unavailable"
-        default: return "Status"
-        }
-    }
 }

@@ -41,7 +41,7 @@ public final class WARCWriter: ResponseArchive, @unchecked Sendable {
 
     public func archive(_ page: Page) throws {
         guard let url = page.finalURL ?? page.requestedURL else { return }
-        var http = "HTTP/1.1 \(page.httpStatus ?? 200) \(WARCWriter.reason(page.httpStatus ?? 200))\r\n"
+        var http = "HTTP/1.1 \(page.httpStatus ?? 200) \(HTTPStatus.reasonPhrase(page.httpStatus ?? 200))\r\n"
         for h in page.headers {
             switch h.name.lowercased() {
             case "transfer-encoding", "content-length": continue
@@ -83,19 +83,6 @@ public final class WARCWriter: ResponseArchive, @unchecked Sendable {
         }
         if failure != 0 {
             throw FetchError(.transport, url: path, curlMessage: "cannot write the WARC record: \(String(cString: strerror(failure)))")
-        }
-    }
-
-    static func reason(_ status: Int) -> String {
-        switch status {
-        case 200: return "OK"
-        case 301: return "Moved Permanently"
-        case 302: return "Found"
-        case 304: return "Not Modified"
-        case 404: return "Not Found"
-        case 429: return "Too Many Requests"
-        case 500: return "Internal Server Error"
-        default: return "Status"
         }
     }
 }
