@@ -182,10 +182,12 @@ extension EntityRecognizer {
             return table.count - 1
         }
 
-        mutating func mention(_ i: Int, _ start: Int, _ end: Int) {
+        /// Records a mention at `start..<end`; `alias` is the name to list for it when the text
+        /// there is not the whole name used (`김` of `김 위원장`).
+        mutating func mention(_ i: Int, _ start: Int, _ end: Int, alias: String? = nil) {
             guard start < end, !occupied[start..<end].contains(true) else { return }
             for k in start..<end { occupied[k] = true }
-            let form = String(String.UnicodeScalarView(s[start..<end]))
+            let form = alias ?? String(String.UnicodeScalarView(s[start..<end]))
             if form != table[i].name, !table[i].aliases.contains(form) { table[i].aliases.append(form) }
             table[i].spans.append(Entity.Span(start: start, end: end))
             table[i].first = min(table[i].first, start)
@@ -625,12 +627,8 @@ extension EntityRecognizer {
                 let titled = candidates.filter { i in table[i].titles.contains { word.hasSuffix($0) || $0.hasSuffix(titleWord) } }
                 let pool = titled.isEmpty ? candidates : titled
                 guard let best = pool.max(by: { table[$0].spans.count < table[$1].spans.count }) else { continue }
-                _ = titleWord
-                mention(best, t.coreStart, t.coreEnd)
+                mention(best, t.coreStart, t.coreEnd, alias: string(t.coreStart, t.coreEnd) + " " + titleWord)
                 if m > k + 1 { for x in toks[k + 1].coreStart..<toks[k + 1].coreEnd { occupied[x] = true } }
-                let form = string(t.coreStart, t.coreEnd) + " " + titleWord
-                if !table[best].aliases.contains(form) { table[best].aliases.append(form) }
-                if let last = table[best].aliases.lastIndex(of: string(t.coreStart, t.coreEnd)) { table[best].aliases.remove(at: last) }
             }
         }
 
@@ -650,11 +648,9 @@ extension EntityRecognizer {
                 for a in w.aliases where a != table[i].name && !table[i].aliases.contains(a) { table[i].aliases.append(a) }
             }
             // Names found by rule in the text, seen again in the title.
-            var i = 0
             let titleText = String(String.UnicodeScalarView(title))
             for (form, w) in dynamicForms where form.unicodeScalars.count >= 2 && titleText.contains(form) && !sub.table.contains(where: { $0.name == table[w].name }) {
                 table[w].extraMentions += 1
-                i += 1
             }
         }
 

@@ -108,7 +108,7 @@ public struct EventDateResolver: Sendable {
             let unit = s[i]
             if unit == "년", year == nil, month == nil, day == nil, (1900...2100).contains(v) { year = v }
             else if unit == "월", month == nil, day == nil, (1...12).contains(v) { month = v }
-            else if unit == "일", day == nil, (1...31).contains(v) || rangeEnd { day = rangeEnd ? v : v }
+            else if unit == "일", day == nil, (1...31).contains(v) || rangeEnd { day = v }
             else { i = save; break }
             i += 1
             end = i

@@ -64,7 +64,8 @@ public final class StoryTracker: @unchecked Sendable {
         defer { lock.unlock() }
         // Near-duplicate?
         var duplicate: Fingerprint?
-        if let sig = fp.signature.isEmpty ? nil : fp.signature {
+        if !fp.signature.isEmpty {
+            let sig = fp.signature
             var seen = Set<Int>()
             for key in Self.bandKeys(sig) {
                 for serial in bands[key] ?? [] where !seen.contains(serial) {
