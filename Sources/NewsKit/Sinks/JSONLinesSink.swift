@@ -127,17 +127,23 @@ public final class JSONLinesSink: ArticleSink, ResumableSink, @unchecked Sendabl
     private func writePending(articleID: String?) throws(SinkError) {
         guard !pending.isEmpty else { return }
         defer { pending.removeAll(keepingCapacity: true) }
-        var failure: Int32 = 0
-        pending.withUnsafeBytes { raw in
+        let failure = Self.writeAll(fd, pending)
+        if failure != 0 {
+            throw SinkError(.io, sink: name, articleID: articleID, "write failed: \(String(cString: strerror(failure)))")
+        }
+    }
+
+    /// Writes all of `bytes` to `fd`, resuming after partial writes and interruptions.
+    /// - Returns: 0, or the `errno` of the write that failed.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) -> Int32 {
+        bytes.withUnsafeBytes { raw in
             var offset = 0
             while offset < raw.count {
                 let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; failure = errno; return }
+                if n < 0 { if errno == EINTR { continue }; return errno }
                 offset += n
             }
-        }
-        if failure != 0 {
-            throw SinkError(.io, sink: name, articleID: articleID, "write failed: \(String(cString: strerror(failure)))")
+            return 0
         }
     }
 

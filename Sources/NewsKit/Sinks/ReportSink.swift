@@ -142,8 +142,8 @@ final class JSONLinesRecords {
         guard !known.ids.contains(id) else { return }
         var bytes = line
         bytes.append(0x0A)
-        let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress!, $0.count) }
-        guard n == bytes.count else { throw SinkError(.io, sink: sinkName, articleID: id, "write failed: \(String(cString: strerror(errno)))") }
+        let failure = JSONLinesSink.writeAll(fd, bytes)
+        guard failure == 0 else { throw SinkError(.io, sink: sinkName, articleID: id, "write failed: \(String(cString: strerror(failure)))") }
         known.ids.insert(id)
         known.inputs.formUnion(inputs)
     }
