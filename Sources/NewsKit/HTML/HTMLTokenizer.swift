@@ -295,6 +295,15 @@ struct HTMLTokenizer<Sink: TokenSink> {
     // MARK: The state machine
 
     /// Runs the tokenizer to the end of the input, emitting every token to the sink.
+    /// Hands on a run of ordinary text from the input: straight to the sink when no character
+    /// token is pending (splitting character tokens anywhere is allowed: the tree builder
+    /// merges text), else after the pending text.
+    @inline(__always)
+    private mutating func passRun(_ run: UnsafeBufferPointer<UInt8>) {
+        guard !run.isEmpty else { return }
+        if text.isEmpty { sink.processCharacters(run) } else { text.append(contentsOf: run) }
+    }
+
     mutating func run() {
         let end = input.count
         let inp = input
@@ -305,13 +314,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
                 // (splitting character tokens anywhere is allowed: the tree builder merges text).
                 let start = pos
                 pos = HTMLTokenizer.scan(inp, from: pos, 0x3C, 0x26, 0)
-                if pos > start {
-                    if text.isEmpty {
-                        sink.processCharacters(UnsafeBufferPointer(rebasing: inp[start..<pos]))
-                    } else {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos]))
-                    }
-                }
+                passRun(UnsafeBufferPointer(rebasing: inp[start..<pos]))
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
                 if c == 0x26 { consumeCharacterReference(inAttribute: false) }
@@ -331,13 +334,7 @@ struct HTMLTokenizer<Sink: TokenSink> {
             case .rawtext, .scriptData:
                 let start = pos
                 pos = HTMLTokenizer.scan(inp, from: pos, 0x3C, 0, 0)
-                if pos > start {
-                    if text.isEmpty {
-                        sink.processCharacters(UnsafeBufferPointer(rebasing: inp[start..<pos]))
-                    } else {
-                        text.append(contentsOf: UnsafeBufferPointer(rebasing: inp[start..<pos]))
-                    }
-                }
+                passRun(UnsafeBufferPointer(rebasing: inp[start..<pos]))
                 if pos >= end { emitEOF(); return }
                 let c = inp[pos]; pos += 1
                 if c == 0x3C { state = state == .rawtext ? .rawtextLessThan : .scriptLessThan }
