@@ -36,6 +36,10 @@ public struct XMLElement: Sendable, Hashable {
 }
 
 public enum XMLLite {
+    /// Elements nested deeper than this become siblings at this depth (feeds and sitemaps nest
+    /// five or six levels).
+    public static let maximumDepth = 256
+
     /// Parses a document; returns the root element (a synthetic `#document` holding the top level).
     public static func parse(_ bytes: [UInt8]) -> XMLElement {
         var stack: [XMLElement] = [XMLElement(name: "#document", attributes: [:], children: [], text: "")]
@@ -81,6 +85,10 @@ public enum XMLLite {
             let body = selfClosing ? inner.dropLast() : inner
             let (name, attributes) = parseTag(body)
             guard !name.isEmpty else { continue }
+            // Depth is capped where input enters: deeper elements become siblings at the cap, so
+            // closing tags search a bounded stack and the finished tree is never deep enough to
+            // overflow the stack when it is destroyed.
+            if stack.count > maximumDepth { closeTop() }
             stack.append(XMLElement(name: name, attributes: attributes, children: [], text: ""))
             if selfClosing { closeTop() }
         }

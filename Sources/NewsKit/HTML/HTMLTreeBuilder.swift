@@ -40,6 +40,9 @@ struct HTMLTreeBuilder: TokenSink {
     /// Elements nested deeper than this become siblings at this depth (as browsers cap DOM depth),
     /// so a pathologically deep page parses in linear time.
     static let maxOpenElements = 512
+    /// Active formatting elements kept after the last marker (beyond the three equal ones the
+    /// spec's Noah's Ark clause allows): older ones are forgotten.
+    static let maxFormattingEntries = 64
 
     static let emptyTag = TagToken()
 
@@ -272,22 +275,24 @@ struct HTMLTreeBuilder: TokenSink {
         if isHTML(node, .option) { maybeCloneOptionIntoSelectedContent(node) }
     }
 
+    // The `popUntil` loops stop at the root: a target that is not open (it can only be missing when
+    // the depth cap closed it) must not empty the stack.
     mutating func popUntil(_ tag: T) {
-        while let node = open.last {
+        while open.count > 1, let node = open.last {
             pop()
             if isHTML(node, tag) { return }
         }
     }
 
     mutating func popUntil(where predicate: (T) -> Bool) {
-        while let node = open.last {
+        while open.count > 1, let node = open.last {
             pop()
             if record(node).namespace == .html && predicate(htmlTag(node)) { return }
         }
     }
 
     mutating func popUntil(node target: Int32) {
-        while let node = open.last {
+        while open.count > 1, let node = open.last {
             pop()
             if node == target { return }
         }
@@ -398,15 +403,19 @@ struct HTMLTreeBuilder: TokenSink {
 
     @discardableResult
     mutating func insertElement(_ name: UInt32, _ tag: TagToken, namespace: HTMLNamespace = .html) -> Int32 {
+        makeRoomForOpenElement()
         let location = insertionLocation()
         let node = createElement(name, namespace, tag)
         insert(node, at: location)
         open.append(node)
-        if open.count > HTMLTreeBuilder.maxOpenElements {
-            // Pathological nesting: stop building deeper; the tokens still parse as siblings.
-            pop()
-        }
         return node
+    }
+
+    /// Keeps the stack of open elements within ``maxOpenElements``: at the cap the current node is
+    /// closed first, so the new element becomes its sibling and is still on the stack (every rule
+    /// that pushes an element may later pop it, or look for it). Scope walks stay bounded by the cap.
+    mutating func makeRoomForOpenElement() {
+        if open.count >= HTMLTreeBuilder.maxOpenElements { pop() }
     }
 
     @discardableResult
@@ -435,7 +444,7 @@ struct HTMLTreeBuilder: TokenSink {
     // MARK: Active formatting elements
 
     mutating func pushFormatting(_ node: Int32) {
-        guard open.last == node else { return }  // cut off by the depth cap
+        guard open.last == node else { return }
         // Noah's Ark: at most three equal entries after the last marker.
         var count = 0
         var earliest = -1
@@ -447,7 +456,13 @@ struct HTMLTreeBuilder: TokenSink {
             }
             i -= 1
         }
-        if count >= 3 { formatting.remove(at: earliest) }
+        if count >= 3 {
+            formatting.remove(at: earliest)
+        } else if formatting.count - 1 - i >= HTMLTreeBuilder.maxFormattingEntries {
+            // Thousands of distinct unclosed formatting elements: forget the oldest, so pushing and
+            // reconstructing stay bounded (a browser would reconstruct them all, quadratically).
+            formatting.remove(at: i + 1)
+        }
         formatting.append(node)
     }
 
@@ -480,6 +495,7 @@ struct HTMLTreeBuilder: TokenSink {
         while i < formatting.count {
             let entry = formatting[i]
             let copy = store.cloneElement(entry)
+            makeRoomForOpenElement()
             let location = insertionLocation()
             insert(copy, at: location)
             open.append(copy)

@@ -44,6 +44,8 @@ struct NodeStore: Sendable {
     var names = NameInterner()
     /// template element → its content fragment.
     var templateContents: [Int32: Int32] = [:]
+    /// Text nodes moved to the end of `text` with room to grow: node → end of its room.
+    var textRoom: [Int32: Int32] = [:]
     var doctypes: [Int32: DoctypeRecord] = [:]
 
     init(estimatedBytes: Int = 0) {
@@ -71,18 +73,34 @@ struct NodeStore: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    /// Appends bytes to a text node, moving its data to the end of the buffer if needed.
+    /// Appends bytes to a text node. A node that is not at the end of the buffer moves there with
+    /// as much room again behind it (recorded in `textRoom`), so text that grows while other nodes
+    /// are written between its pieces (foster-parented table text) costs amortized linear time.
     mutating func appendText(_ node: Int32, _ bytes: UnsafeBufferPointer<UInt8>) {
         let n = Int(node)
-        if Int(nodes[n].end) != text.count {
-            let s = Int(nodes[n].start), e = Int(nodes[n].end)
-            let newStart = Int32(text.count)
-            text.append(contentsOf: text[s..<e])
-            nodes[n].start = newStart
+        let end = Int(nodes[n].end)
+        if end == text.count {
+            text.append(contentsOf: bytes)
             nodes[n].end = Int32(text.count)
+            return
         }
+        if let room = textRoom[node], end + bytes.count <= Int(room) {
+            text.withUnsafeMutableBufferPointer { buffer in
+                for (k, byte) in bytes.enumerated() { buffer[end + k] = byte }
+            }
+            nodes[n].end = Int32(end + bytes.count)
+            return
+        }
+        let start = Int(nodes[n].start)
+        let length = end - start + bytes.count
+        let newStart = text.count
+        text.reserveCapacity(newStart + 2 * length)
+        for k in start..<end { text.append(text[k]) }
         text.append(contentsOf: bytes)
-        nodes[n].end = Int32(text.count)
+        text.append(contentsOf: repeatElement(0, count: length))
+        nodes[n].start = Int32(newStart)
+        nodes[n].end = Int32(newStart + length)
+        textRoom[node] = Int32(newStart + 2 * length)
     }
 
     mutating func addAttribute(to element: Int32, name: UInt32, namespace: HTMLAttributeNamespace, value: ArraySlice<UInt8>) {
@@ -91,7 +109,7 @@ struct NodeStore: Sendable {
             // Move this element's attributes to the end so the new one can follow them.
             let s = Int(nodes[n].start), e = Int(nodes[n].end)
             let newStart = Int32(attributes.count)
-            attributes.append(contentsOf: attributes[s..<e])
+            attributes.append(contentsOf: Array(attributes[s..<e]))   // a copy: a slice of itself would copy the whole array
             nodes[n].start = newStart
             nodes[n].end = Int32(attributes.count)
         }
@@ -161,7 +179,7 @@ struct NodeStore: Sendable {
         let copy = makeNode(source.kind, namespace: source.namespace, name: source.name)
         if source.kind == .element {
             let start = Int32(attributes.count)
-            attributes.append(contentsOf: attributes[Int(source.start)..<Int(source.end)])
+            attributes.append(contentsOf: Array(attributes[Int(source.start)..<Int(source.end)]))   // see addAttribute
             nodes[Int(copy)].start = start
             nodes[Int(copy)].end = Int32(attributes.count)
         } else {
