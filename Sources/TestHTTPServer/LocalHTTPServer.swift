@@ -65,6 +65,8 @@ public final class LocalHTTPServer: @unchecked Sendable {
     /// The most requests the server was answering at once.
     public var peakConcurrency: Int { lock.withLock { maximumActive } }
     private var stopped = false
+    /// Connections being served (shut by ``stop()``).
+    private var clients: Set<Int32> = []
 
     private let keepsLog: Bool
 
@@ -104,11 +106,14 @@ public final class LocalHTTPServer: @unchecked Sendable {
     /// How many requests asked for this path.
     public func count(_ path: String) -> Int { requests.filter { $0.path == path }.count }
 
+    /// Stops listening and shuts every open connection, so a client's kept-alive connection
+    /// cannot reach this server's handler after a new server took the same port.
     public func stop() {
-        let wasRunning = lock.withLock { () -> Bool in let r = !stopped; stopped = true; return r }
+        let (wasRunning, open) = lock.withLock { () -> (Bool, Set<Int32>) in let r = !stopped; stopped = true; return (r, clients) }
         if wasRunning {
             shutdown(listener, Int32(SHUT_RDWR))
             close(listener)
+            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
         }
     }
 
@@ -122,6 +127,12 @@ public final class LocalHTTPServer: @unchecked Sendable {
             }
             var one: Int32 = 1
             setsockopt(client, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
+            let accepted = lock.withLock { () -> Bool in
+                guard !stopped else { return false }
+                clients.insert(client)
+                return true
+            }
+            guard accepted else { close(client); return }
             let t = Thread { [self] in self.serve(client) }
             t.stackSize = 256 * 1024
             t.start()
@@ -131,7 +142,10 @@ public final class LocalHTTPServer: @unchecked Sendable {
     private func serve(_ fd: Int32) {
         var buffer: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 16 * 1024)
-        defer { close(fd) }
+        defer {
+            lock.withLock { _ = clients.remove(fd) }
+            close(fd)
+        }
         while true {
             // Read one request head.
             var headEnd: Int? = nil
@@ -153,6 +167,7 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 }
             }
             let request = Request(method: String(requestLine[0]), path: String(requestLine[1]), headers: headers)
+            if lock.withLock({ stopped }) { return }
             lock.withLock {
                 if keepsLog { log.append(request) }
                 active += 1

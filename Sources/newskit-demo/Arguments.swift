@@ -49,19 +49,30 @@ struct Arguments {
     mutating func int(_ option: String, default d: Int, range: ClosedRange<Int> = 0...Int.max) -> Int {
         guard let v = value(option) else { return d }
         guard let n = Int(v), range.contains(n) else {
-            problems.append("--\(option) must be a whole number in \(range.lowerBound)...\(range.upperBound), not \(v)")
+            problems.append("--\(option) must be \(Arguments.describe(range)), not \(v)")
             return d
         }
         return n
     }
 
-    /// A number option (seconds and the like), recording a problem when it is not one.
-    mutating func double(_ option: String, default d: Double) -> Double {
+    /// A number option (seconds and the like) within `range`, recording a problem when it is not
+    /// one: `inf`, `nan`, negative and absurd values are usage errors, not traps further down.
+    mutating func double(_ option: String, default d: Double, range: ClosedRange<Double>, unit: String = "seconds") -> Double {
         guard let v = value(option) else { return d }
-        guard let n = Double(v), n >= 0 else {
-            problems.append("--\(option) must be a non-negative number, not \(v)")
+        guard let n = Double(v), n.isFinite, range.contains(n) else {
+            problems.append("--\(option) must be a number of \(unit) from \(Arguments.format(range.lowerBound)) to \(Arguments.format(range.upperBound)), not \(v)")
             return d
         }
         return n
+    }
+
+    /// A range in words: `at least 1`, `from 0 to 20`.
+    static func describe(_ range: ClosedRange<Int>) -> String {
+        if range.upperBound == Int.max { return "a whole number of at least \(range.lowerBound)" }
+        return "a whole number from \(range.lowerBound) to \(range.upperBound)"
+    }
+
+    static func format(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -5,11 +5,14 @@ import NewsKitAdapters
 /// `newskit-demo fetch URL...` and `newskit-demo crawl FEED-OR-SITEMAP-URL...`.
 enum FetchCommand {
     static let optionsHelp = """
-      --timeout SECONDS   total time per request (default 30)
+      --timeout SECONDS   total time per request, 0.1 to 3600 (default 30)
       --retries N         retries on connection errors, timeouts, 429 and 5xx (default 3)
       --concurrency N     transfers at once (default 8)
       --per-host N        transfers at once to one host (default 2)
-      --delay SECONDS     minimum time between requests to one host (default 1)
+      --delay SECONDS     minimum time between requests to one host, 0 to 3600 (default 1)
+      --max-crawl-delay SECONDS
+                          the longest robots.txt Crawl-delay obeyed, 0 to 3600 (default 30); a
+                          host asking for more is capped, with a warning naming it
       --user-agent S      the User-Agent sent
       --cache DIR         keep responses in DIR; a rerun asks only for what changed (ETag, Last-Modified)
       --warc FILE         archive every response to FILE (.warc or .warc.gz)
@@ -36,20 +39,22 @@ enum FetchCommand {
     """
 
     static let flags: Set<String> = Set(["help", "ignore-robots"]).union(EnrichmentOptions.flags)
-    static let valueOptions: Set<String> = Set(["timeout", "retries", "concurrency", "per-host", "delay", "user-agent", "cache", "warc", "adapter", "since", "limit", "sink"])
+    static let valueOptions: Set<String> = Set(["timeout", "retries", "concurrency", "per-host", "delay", "max-crawl-delay", "user-agent", "cache", "warc", "adapter", "since", "limit", "sink"])
         .union(EnrichmentOptions.options)
 
     /// Builds the fetcher and pipeline from the shared options.
     static func makePipeline(_ args: inout Arguments) -> (Pipeline, PoliteFetcher, WARCWriter?)? {
         var config = PoliteFetcher.Configuration()
-        config.options.timeout = args.double("timeout", default: 30)
+        config.options.timeout = args.double("timeout", default: 30, range: 0.1...3600)
         config.options.connectTimeout = min(10, config.options.timeout)
         config.retry = RetryPolicy(retries: args.int("retries", default: 3, range: 0...20))
         config.maximumConcurrent = args.int("concurrency", default: 8, range: 1...1024)
         config.maximumPerHost = args.int("per-host", default: 2, range: 1...256)
-        config.delay = args.double("delay", default: 1)
+        config.delay = args.double("delay", default: 1, range: 0...PoliteFetcher.Configuration.maximumDelay)
+        config.maximumCrawlDelay = args.double("max-crawl-delay", default: 30, range: 0...PoliteFetcher.Configuration.maximumDelay)
         if let ua = args.value("user-agent") { config.options.userAgent = ua }
         config.respectRobots = !args.has("ignore-robots")
+        config.onWarning = { warn("newskit-demo: warning: \($0)") }
         config.cacheDirectory = args.value("cache")
         let registry = AdapterRegistry.builtIn
         if let a = args.value("adapter"), registry.adapter(id: a) == nil { args.problems.append("no adapter \"\(a)\"") }

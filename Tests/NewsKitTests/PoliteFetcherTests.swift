@@ -110,13 +110,15 @@ import TestHTTPServer
         #expect(try await Self.fetcher(robots: false).fetch(server.url("/")).httpStatus == 200)
     }
 
-    @Test func unreachableRobotsMeansDisallowAll() async throws {
+    @Test func robotsAnswering5xxDisallowsAllAndSaysSo() async throws {
         let server = try LocalHTTPServer { r in r.path == "/robots.txt" ? .respond(.init(status: 503)) : .respond(.html("ok")) }
         defer { server.stop() }
         let f = try Self.fetcher(retries: 0)
         do { _ = try await f.fetch(server.url("/a")); Issue.record("expected a refusal") } catch {
-            #expect(error.code == .robotsDisallowed)
+            #expect(error.code == .robotsUnavailable)
+            #expect(error.reason.contains("robots.txt") && error.reason.contains("HTTP 503"), "\(error.reason)")
         }
+        #expect(server.count("/a") == 0)
     }
 
     @Test func cachedResponsesAreRevalidatedWith304() async throws {

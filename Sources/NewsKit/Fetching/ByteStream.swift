@@ -89,11 +89,17 @@ final class ByteStream {
         }
     }
 
-    /// A line without its CR LF, or nil at the end.
-    func readLine() -> [UInt8]? {
+    /// A line without its CR LF, or nil at the end. A line longer than `limit` bytes is cut
+    /// there (the rest stays unread), so a file without line breaks is never buffered whole.
+    func readLine(limit: Int = .max) -> [UInt8]? {
         // How far past `position` has been searched; `fill` may move the bytes, not the offset.
         var searched = 0
         while true {
+            if searched >= limit {
+                let line = Array(buffer[position..<(position + limit)])
+                position += limit
+                return line
+            }
             if let nl = buffer[(position + searched)...].firstIndex(of: 0x0A) {
                 var end = nl
                 if end > position && buffer[end - 1] == 0x0D { end -= 1 }
@@ -107,6 +113,17 @@ final class ByteStream {
                 return nil
             }
         }
+    }
+
+    /// Skips `count` bytes (or to the end of the file) without keeping them; returns how many.
+    func skip(_ count: Int) -> Int {
+        var left = count
+        while left > 0 {
+            let chunk = read(min(left, 1 << 20))
+            if chunk.isEmpty { break }
+            left -= chunk.count
+        }
+        return count - left
     }
 
     /// Exactly `count` bytes, or fewer at the end of the file.

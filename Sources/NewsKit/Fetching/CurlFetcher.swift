@@ -199,11 +199,13 @@ private final class Transfer {
         _ = nk_easy_setopt_long(easy, CURLOPT_NOSIGNAL, 1)
         _ = nk_easy_setopt_string(easy, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = nk_easy_setopt_string(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https")
-        _ = nk_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, 1)
-        _ = nk_easy_setopt_long(easy, CURLOPT_MAXREDIRS, o.maximumRedirects)
-        _ = nk_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, Int(o.connectTimeout * 1000))
-        _ = nk_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, Int(o.timeout * 1000))
-        _ = nk_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(o.maximumBodyBytes))
+        _ = nk_easy_setopt_long(easy, CURLOPT_FOLLOWLOCATION, o.followsRedirects ? 1 : 0)
+        _ = nk_easy_setopt_long(easy, CURLOPT_MAXREDIRS, max(0, o.maximumRedirects))
+        _ = nk_easy_setopt_long(easy, CURLOPT_CONNECTTIMEOUT_MS, FetchOptions.milliseconds(o.connectTimeout))
+        _ = nk_easy_setopt_long(easy, CURLOPT_TIMEOUT_MS, FetchOptions.milliseconds(o.timeout))
+        if !o.truncatesAtLimit {
+            _ = nk_easy_setopt_off(easy, CURLOPT_MAXFILESIZE_LARGE, curl_off_t(max(0, o.maximumBodyBytes)))
+        }
         _ = nk_easy_setopt_string(easy, CURLOPT_USERAGENT, o.userAgent)
         _ = nk_easy_setopt_long(easy, CURLOPT_HTTP_VERSION, Int(CURL_HTTP_VERSION_2TLS))
         if o.acceptCompression { _ = nk_easy_setopt_string(easy, CURLOPT_ACCEPT_ENCODING, "") }
@@ -221,8 +223,13 @@ private final class Transfer {
         guard let data, let user else { return 0 }
         let t = Unmanaged<Transfer>.fromOpaque(user).takeUnretainedValue()
         let n = size * count
-        if t.body.count + n > t.request.options.maximumBodyBytes {
+        let limit = t.request.options.maximumBodyBytes
+        if t.body.count + n > limit {
             t.tooLarge = true
+            if t.request.options.truncatesAtLimit, t.body.count < limit {
+                let keep = limit - t.body.count
+                data.withMemoryRebound(to: UInt8.self, capacity: keep) { t.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: keep)) }
+            }
             return 0   // aborts the transfer (CURLE_WRITE_ERROR)
         }
         data.withMemoryRebound(to: UInt8.self, capacity: n) { t.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) }
@@ -248,7 +255,8 @@ private final class Transfer {
         let url = request.url.absoluteString
         var status = 0
         if let easy { _ = nk_easy_getinfo_long(easy, CURLINFO_RESPONSE_CODE, &status) }
-        if code == CURLE_OK {
+        if code == CURLE_OK || (code == CURLE_WRITE_ERROR && tooLarge && request.options.truncatesAtLimit) {
+            if code != CURLE_OK { headers.append(HTTPHeader(name: FetchOptions.truncatedHeader, value: "\(request.options.maximumBodyBytes)")) }
             var effective: UnsafeMutablePointer<CChar>? = nil
             if let easy { _ = nk_easy_getinfo_string(easy, CURLINFO_EFFECTIVE_URL, &effective) }
             let finalURL = effective.flatMap { URL(string: String(cString: $0)) } ?? request.url

@@ -24,9 +24,14 @@ public enum Listing: Sendable, Hashable {
 
 /// Reads RSS 2.0 and Atom feeds, sitemaps, sitemap indexes and Google News sitemaps.
 public enum ListingReader {
-    /// Reads a listing; a gzip body (`sitemap.xml.gz`) is decompressed first.
+    /// The largest listing read, compressed or not: sitemaps.org allows 50 MB (52,428,800 bytes)
+    /// uncompressed and 50,000 URLs, so a valid sitemap always fits, with room to spare.
+    public static let maximumBytes = 64 << 20
+
+    /// Reads a listing; a gzip body (`sitemap.xml.gz`) is decompressed first (to at most
+    /// ``maximumBytes``; a larger one reads as ``Listing/unknown``).
     public static func read(_ bytes: [UInt8], baseURL: URL? = nil) -> Listing {
-        let raw = Gzip.isGzip(bytes[...]) ? (Gzip.decompress(bytes, limit: 64 << 20) ?? []) : bytes
+        let raw = Gzip.isGzip(bytes[...]) ? (Gzip.decompress(bytes, limit: maximumBytes) ?? []) : bytes
         let root = XMLLite.parse(raw)
         guard let top = root.children.first(where: { !$0.name.hasPrefix("#") }) else { return .unknown }
         func absolute(_ s: String) -> String {
@@ -86,7 +91,8 @@ public enum Discovery {
         public var failures: [FetchError] = []
     }
 
-    /// Reads the listings (and the sitemaps their indexes name, up to `maximumListings`).
+    /// Reads the listings (and the sitemaps their indexes name, up to `maximumListings`). Each
+    /// listing may be as large as ``ListingReader/maximumBytes``, whatever `options` says.
     /// - Parameters:
     ///   - since: keep only articles listed as published at or after this instant (undated ones are kept).
     ///   - limit: stop after this many article URLs.
@@ -96,6 +102,8 @@ public enum Discovery {
         var queue = listings
         var seenListings = Set<String>()
         var dedupe = URLDeduplicator()
+        var options = options
+        options.maximumBodyBytes = max(options.maximumBodyBytes, ListingReader.maximumBytes)
         while !queue.isEmpty, result.urls.count < limit, seenListings.count < maximumListings {
             let next = queue.removeFirst()
             guard seenListings.insert(next).inserted, let url = URL(string: next) else { continue }
@@ -114,7 +122,9 @@ public enum Discovery {
                         result.urls.append(u)
                     }
                 case .unknown:
-                    throw FetchError(.transport, url: next, curlMessage: "not a feed or sitemap")
+                    let tooBig = Gzip.isGzip(page.bytes[...]) && Gzip.decompress(page.bytes, limit: ListingReader.maximumBytes) == nil
+                    throw FetchError(tooBig ? .tooLarge : .transport, url: next,
+                                     curlMessage: tooBig ? "decompresses to more than \(ListingReader.maximumBytes >> 20) MiB (or is a broken gzip stream)" : "not a feed or sitemap")
                 }
             } catch {
                 result.failures.append(error)

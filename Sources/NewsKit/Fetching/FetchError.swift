@@ -18,6 +18,14 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let tooLarge = Code(rawValue: "tooLarge")
         /// robots.txt disallows the URL for our user agent.
         public static let robotsDisallowed = Code(rawValue: "robotsDisallowed")
+        /// robots.txt could not be fetched (unreachable, timed out, HTTP 5xx): everything on the
+        /// host is disallowed, and ``FetchError/curlMessage`` says what happened.
+        public static let robotsUnavailable = Code(rawValue: "robotsUnavailable")
+        /// A response or archive record ended early (a WARC record cut short, a chunked body
+        /// without its last chunk).
+        public static let truncated = Code(rawValue: "truncated")
+        /// The file is not a WARC archive, or holds something else between its records.
+        public static let notAnArchive = Code(rawValue: "notAnArchive")
         /// The task was cancelled.
         public static let cancelled = Code(rawValue: "cancelled")
         /// Not an http(s) URL.
@@ -55,6 +63,7 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         switch code {
         case .httpStatus: return "HTTP \(httpStatus ?? 0)"
         case .robotsDisallowed: return "disallowed by robots.txt"
+        case .robotsUnavailable: return curlMessage ?? "robots.txt unavailable"
         default: return curlMessage.map { "\(code.rawValue): \($0)" } ?? code.rawValue
         }
     }

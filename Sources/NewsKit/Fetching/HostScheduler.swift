@@ -13,7 +13,7 @@ actor HostScheduler {
 
     init(perHost: Int, delay: Double, global: Int) {
         self.perHost = max(1, perHost)
-        self.delay = max(0, delay)
+        self.delay = delay.isFinite ? min(max(0, delay), FetchOptions.maximumTimeout) : FetchOptions.maximumTimeout
         self.global = max(1, global)
     }
 
@@ -25,7 +25,8 @@ actor HostScheduler {
         }
         active[host, default: 0] += 1
         globalActive += 1
-        let gap = max(delay, crawlDelay ?? 0)
+        let asked = crawlDelay ?? 0
+        let gap = max(delay, asked.isFinite ? min(max(0, asked), FetchOptions.maximumTimeout) : FetchOptions.maximumTimeout)
         let now = Date()
         let start = max(now, nextStart[host] ?? now)
         nextStart[host] = start.addingTimeInterval(gap)
@@ -56,26 +57,32 @@ public struct RetryPolicy: Sendable, Hashable {
     public var baseDelay: Double
     /// The longest backoff.
     public var maximumDelay: Double
-    /// The longest `Retry-After` honoured; a server asking for more gets a failure instead.
+    /// The longest `Retry-After` honoured; a server asking for more waits this long, with a
+    /// warning naming the host (``PoliteFetcher/warnings``).
     public var maximumRetryAfter: Double
 
+    /// Values that are negative, infinite or NaN are brought into range (0 ... a day), so no
+    /// number from outside can trap a sleep.
     public init(retries: Int = 3, baseDelay: Double = 0.5, maximumDelay: Double = 30, maximumRetryAfter: Double = 120) {
+        func seconds(_ v: Double, _ fallback: Double) -> Double {
+            v.isFinite ? min(max(0, v), FetchOptions.maximumTimeout) : fallback
+        }
         self.retries = max(0, retries)
-        self.baseDelay = baseDelay
-        self.maximumDelay = maximumDelay
-        self.maximumRetryAfter = maximumRetryAfter
+        self.baseDelay = seconds(baseDelay, 0.5)
+        self.maximumDelay = seconds(maximumDelay, 30)
+        self.maximumRetryAfter = seconds(maximumRetryAfter, 120)
     }
 
     /// The wait before retry number `attempt` (1-based): random in [0, base·2^(attempt−1)], capped.
     func backoff(attempt: Int) -> Double {
-        let cap = min(maximumDelay, baseDelay * pow(2, Double(attempt - 1)))
-        return Double.random(in: 0...max(cap, 0))
+        let cap = min(maximumDelay, baseDelay * pow(2, Double(min(max(attempt - 1, 0), 60))))
+        return Double.random(in: 0...(cap.isFinite ? max(cap, 0) : maximumDelay))
     }
 
     /// Seconds from a `Retry-After` value: delta-seconds or an HTTP-date.
     static func retryAfter(_ value: String, now: Date) -> Double? {
         let v = value.trimmingCharacters(in: .whitespaces)
-        if let s = Double(v) { return max(0, s) }
+        if let s = Double(v), !s.isNaN { return max(0, s) }
         if let date = HTTPDate.parse(v) { return max(0, date.timeIntervalSince(now)) }
         return nil
     }

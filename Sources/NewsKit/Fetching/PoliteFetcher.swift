@@ -25,8 +25,11 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
         public var respectRobots = true
         /// Transfers to one host at once.
         public var maximumPerHost = 2
-        /// Seconds between the starts of two requests to one host.
+        /// Seconds between the starts of two requests to one host (at most ``maximumDelay``).
         public var delay: Double = 1.0
+        /// The longest `Crawl-delay` obeyed, in seconds: a robots.txt asking for more is capped
+        /// here, with a warning naming the host.
+        public var maximumCrawlDelay: Double = 30
         /// Transfers at once, over all hosts.
         public var maximumConcurrent = 16
         public var retry = RetryPolicy()
@@ -34,6 +37,13 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
         public var cacheDirectory: String?
         /// Defaults for every request (timeouts, limits, user agent).
         public var options = FetchOptions()
+        /// Receives warnings as they happen (a capped `Crawl-delay` or `Retry-After`, each naming
+        /// the host); they are also kept in ``PoliteFetcher/warnings``.
+        public var onWarning: (@Sendable (String) -> Void)?
+        /// The longest ``delay`` accepted (an hour); longer or non-finite values mean this.
+        public static let maximumDelay: Double = 3600
+        /// The bytes of a robots.txt that are read: RFC 9309 asks for at least 500 KiB.
+        public static let robotsBytes = 512 * 1024
         public init() {}
     }
 
@@ -45,6 +55,8 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
     private let archive: (any ResponseArchive)?
     private let lock = NSLock()
     private var archiveErrors: [String] = []
+    private var warningList: [String] = []
+    private var warned: Set<String> = []
 
     /// - Parameters:
     ///   - transport: the fetcher doing the transfers (a ``CurlFetcher`` by default).
@@ -54,7 +66,8 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
                 archive: (any ResponseArchive)? = nil) throws(FetchError) {
         self.configuration = configuration
         self.transport = transport ?? CurlFetcher(maximumConcurrentTransfers: configuration.maximumConcurrent)
-        scheduler = HostScheduler(perHost: configuration.maximumPerHost, delay: configuration.delay, global: configuration.maximumConcurrent)
+        let delay = configuration.delay.isFinite ? min(max(0, configuration.delay), Configuration.maximumDelay) : Configuration.maximumDelay
+        scheduler = HostScheduler(perHost: configuration.maximumPerHost, delay: delay, global: configuration.maximumConcurrent)
         cache = try configuration.cacheDirectory.map { (dir: String) throws(FetchError) -> ResponseCache in try ResponseCache(directory: dir) }
         self.archive = archive
     }
@@ -62,25 +75,66 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
     /// Archive errors so far (each names the URL).
     public var archiveFailures: [String] { lock.withLock { archiveErrors } }
 
+    /// Warnings so far, each naming its host (a capped `Crawl-delay` or `Retry-After`).
+    public var warnings: [String] { lock.withLock { warningList } }
+
     /// Fetches with the configuration's options (the request's headers are kept).
     public func fetch(_ url: URL, headers: [HTTPHeader] = []) async throws(FetchError) -> Page {
         try await fetch(FetchRequest(url: url, headers: headers, options: configuration.options))
     }
 
+    /// Fetches a URL, following redirects hop by hop: each hop is checked against its own host's
+    /// robots.txt and waits for its own host's turn. The page's ``Page/requestedURL`` is the URL
+    /// asked for and ``Page/finalURL`` the last hop.
+    /// - Throws: ``FetchError``: an HTTP error status (after retries), `robotsDisallowed`,
+    ///   `robotsUnavailable` (robots.txt could not be fetched: the reason says why),
+    ///   `tooManyRedirects`, `invalidURL` (a redirect out of http and https), transport errors.
     public func fetch(_ request: FetchRequest) async throws(FetchError) -> Page {
+        let original = request.url
+        var hop = request
+        hop.options.followsRedirects = false
+        var redirects = 0
+        while true {
+            let page = try await fetchOne(hop, original: original, followingRedirects: request.options.followsRedirects)
+            let status = page.httpStatus ?? 200
+            guard request.options.followsRedirects, [301, 302, 303, 307, 308].contains(status),
+                  let location = page.header("Location"),
+                  let next = URL(string: location.trimmingCharacters(in: .whitespaces), relativeTo: hop.url)?.absoluteURL else {
+                var final = page
+                final.requestedURL = original
+                if final.finalURL == nil { final.finalURL = hop.url }
+                return final
+            }
+            redirects += 1
+            guard redirects <= request.options.maximumRedirects else {
+                throw FetchError(.tooManyRedirects, url: original.absoluteString,
+                                 curlMessage: "more than \(request.options.maximumRedirects) redirects (last to \(next.absoluteString))")
+            }
+            hop.url = next
+        }
+    }
+
+    /// One URL, no redirects followed: robots.txt, the host's turn, retries, the cache. Every
+    /// response is archived (as a response to `original`) except a redirect that will be followed.
+    private func fetchOne(_ request: FetchRequest, original: URL, followingRedirects: Bool) async throws(FetchError) -> Page {
         let url = request.url
         guard let host = url.host?.lowercased(), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw FetchError(.invalidURL, url: url.absoluteString, curlMessage: "only http and https URLs are fetched")
         }
         var crawlDelay: Double? = nil
         if configuration.respectRobots && url.path != "/robots.txt" {
-            let rules = await robots.rules(for: url) { [self] robotsURL async -> RobotsTxt in
+            let outcome = await robots.rules(for: url) { [self] robotsURL async -> RobotsOutcome in
                 await fetchRobots(robotsURL, options: request.options, host: host)
             }
-            guard rules.isAllowed(url, userAgent: request.options.userAgent) else {
+            if let problem = outcome.problem {
+                throw FetchError(.robotsUnavailable, url: url.absoluteString, curlMessage: problem)
+            }
+            guard outcome.rules.isAllowed(url, userAgent: request.options.userAgent) else {
                 throw FetchError(.robotsDisallowed, url: url.absoluteString)
             }
-            crawlDelay = rules.crawlDelay(userAgent: request.options.userAgent)
+            if let asked = outcome.rules.crawlDelay(userAgent: request.options.userAgent) {
+                crawlDelay = cap(asked, at: configuration.maximumCrawlDelay, host: host, what: "Crawl-delay")
+            }
         }
         var conditional = request
         let cached = cache?.page(for: url)
@@ -88,7 +142,8 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
         var attempt = 0
         while true {
             attempt += 1
-            let result = await once(conditional, host: host, crawlDelay: crawlDelay)
+            let result = await once(conditional, host: host, crawlDelay: crawlDelay,
+                                    archiving: followingRedirects ? .unlessRedirect(original) : .always(original))
             switch result {
             case .success(let page):
                 let status = page.httpStatus ?? 200
@@ -98,22 +153,19 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
                     return stored
                 }
                 if status < 400 {
-                    cache?.store(page, for: url)
+                    if !(300..<400).contains(status) { cache?.store(page, for: url) }
                     return page
                 }
                 var error = FetchError(.httpStatus, url: url.absoluteString, httpStatus: status, attempts: attempt)
                 if error.isRetryable && attempt <= configuration.retry.retries {
                     var wait = configuration.retry.backoff(attempt: attempt)
                     if let ra = page.header("Retry-After"), let seconds = RetryPolicy.retryAfter(ra, now: Date()) {
-                        guard seconds <= configuration.retry.maximumRetryAfter else {
-                            error.attempts = attempt
-                            throw error
-                        }
-                        wait = seconds
+                        wait = cap(seconds, at: configuration.retry.maximumRetryAfter, host: host, what: "Retry-After")
                     }
                     try await sleep(wait, url: url)
                     continue
                 }
+                error.attempts = attempt
                 throw error
             case .failure(var error):
                 error.attempts = attempt
@@ -126,15 +178,44 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
         }
     }
 
-    /// One attempt in the host's turn; archives whatever response came back.
-    private func once(_ request: FetchRequest, host: String, crawlDelay: Double?) async -> Result<Page, FetchError> {
+    /// A number of seconds a host asked for, capped, with one warning per host and kind.
+    private func cap(_ seconds: Double, at limit: Double, host: String, what: String) -> Double {
+        let limit = limit.isFinite ? max(0, limit) : 0
+        guard !(seconds <= limit) else { return max(0, seconds) }
+        let asked = seconds.isFinite ? String(format: "%g", seconds) : "\(seconds)"
+        let message = "\(host): \(what) \(asked) s is capped at \(String(format: "%g", limit)) s"
+        let first = lock.withLock { () -> Bool in
+            guard warned.insert("\(what) \(host)").inserted else { return false }
+            warningList.append(message)
+            return true
+        }
+        if first { configuration.onWarning?(message) }
+        return limit
+    }
+
+    /// Which responses ``once(_:host:crawlDelay:archiving:)`` archives, recorded as responses to the URL given.
+    private enum Archiving {
+        case always(URL)
+        case unlessRedirect(URL)
+    }
+
+    /// One attempt in the host's turn; archives the response as asked.
+    private func once(_ request: FetchRequest, host: String, crawlDelay: Double?, archiving: Archiving) async -> Result<Page, FetchError> {
         do { try await scheduler.acquire(host, crawlDelay: crawlDelay) } catch {
             return .failure(FetchError(.cancelled, url: request.url.absoluteString))
         }
         let result: Result<Page, FetchError>
         do { result = .success(try await transport.fetch(request)) } catch { result = .failure(error) }
         await scheduler.release(host)
-        if case .success(let page) = result, let archive {
+        if case .success(var page) = result, let archive {
+            switch archiving {
+            case .always(let original):
+                page.requestedURL = original
+            case .unlessRedirect(let original):
+                if (300..<400).contains(page.httpStatus ?? 200) && page.header("Location") != nil { return result }
+                page.requestedURL = original
+            }
+            if page.finalURL == nil { page.finalURL = request.url }
             do { try archive.archive(page) } catch {
                 lock.withLock { archiveErrors.append("\(request.url.absoluteString): \(error)") }
             }
@@ -143,34 +224,58 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
     }
 
     private func sleep(_ seconds: Double, url: URL) async throws(FetchError) {
-        do { try await Task.sleep(nanoseconds: UInt64(max(0, seconds) * 1e9)) } catch {
+        let seconds = seconds.isFinite ? min(max(0, seconds), FetchOptions.maximumTimeout) : 0
+        do { try await Task.sleep(nanoseconds: UInt64(seconds * 1e9)) } catch {
             throw FetchError(.cancelled, url: url.absoluteString)
         }
     }
 
-    /// robots.txt per RFC 9309: 2xx parsed, 4xx allows everything, 5xx or no answer disallows everything.
-    private func fetchRobots(_ url: URL, options: FetchOptions, host: String) async -> RobotsTxt {
+    /// robots.txt per RFC 9309: 2xx parsed (its first ``Configuration/robotsBytes``), 4xx allows
+    /// everything, and a 5xx or no answer disallows everything, with the reason kept so the
+    /// page's failure can say what happened.
+    private func fetchRobots(_ url: URL, options: FetchOptions, host: String) async -> RobotsOutcome {
         var o = options
-        o.maximumBodyBytes = 512 * 1024
+        o.maximumBodyBytes = Configuration.robotsBytes
+        o.truncatesAtLimit = true
+        o.followsRedirects = true
         o.maximumRedirects = 5
         let request = FetchRequest(url: url, options: o)
-        switch await once(request, host: host, crawlDelay: nil) {
+        switch await once(request, host: host, crawlDelay: nil, archiving: .always(url)) {
         case .success(let page):
             let status = page.httpStatus ?? 0
-            if (200..<300).contains(status) { return RobotsTxt(String(decoding: page.bytes, as: UTF8.self)) }
-            if (400..<500).contains(status) { return .allowAll }
-            return .disallowAll
+            if (200..<300).contains(status) {
+                var bytes = page.bytes[...]
+                if page.header(FetchOptions.truncatedHeader) != nil, let lastBreak = bytes.lastIndex(where: { $0 == 0x0A || $0 == 0x0D }) {
+                    bytes = bytes[..<lastBreak]   // a line cut in the middle is not a rule
+                }
+                return RobotsOutcome(rules: RobotsTxt(String(decoding: bytes, as: UTF8.self)))
+            }
+            if (400..<500).contains(status) { return RobotsOutcome(rules: .allowAll) }
+            return RobotsOutcome(rules: .disallowAll, problem: "robots.txt at \(url.absoluteString) answered HTTP \(status)")
         case .failure(let e):
-            return e.code == .tooLarge ? .allowAll : .disallowAll
+            let what: String
+            switch e.code {
+            case .timeout: what = "timed out"
+            case .connection: what = "unreachable"
+            default: what = "could not be fetched"
+            }
+            return RobotsOutcome(rules: .disallowAll, problem: "robots.txt at \(url.absoluteString) \(what): \(e.reason)")
         }
     }
 }
 
+/// What a host's robots.txt fetch gave: the rules, and the problem when it could not be had
+/// (everything is then disallowed, as RFC 9309 asks).
+struct RobotsOutcome: Sendable {
+    var rules: RobotsTxt
+    var problem: String?
+}
+
 /// robots.txt per origin, fetched once: concurrent requests to one host share the fetch.
 actor RobotsCache {
-    private var entries: [String: Task<RobotsTxt, Never>] = [:]
+    private var entries: [String: Task<RobotsOutcome, Never>] = [:]
 
-    func rules(for url: URL, fetch: @escaping @Sendable (URL) async -> RobotsTxt) async -> RobotsTxt {
+    func rules(for url: URL, fetch: @escaping @Sendable (URL) async -> RobotsOutcome) async -> RobotsOutcome {
         let port = url.port.map { ":\($0)" } ?? ""
         let origin = "\(url.scheme?.lowercased() ?? "http")://\(url.host?.lowercased() ?? "")\(port)"
         if let task = entries[origin] { return await task.value }

@@ -111,12 +111,21 @@ public final class WARCReader {
     }
 
     /// The next response record as a page (or an error naming the record), nil at the end.
+    ///
+    /// A record cut short (the file ends inside it, a chunked body without its last chunk, a
+    /// body shorter than its `Content-Length`, `WARC-Truncated`) is a `truncated` failure, not a
+    /// page. A file that is not WARC, or that holds something else between records, gives one
+    /// `notAnArchive` failure naming the path, and reading stops there.
     public func next() -> Result<Page, FetchError>? {
         while true {
-            guard let record = nextRecord() else { return nil }
-            guard record.type == "response", let uri = record.header("WARC-Target-URI"),
-                  uri.hasPrefix("http://") || uri.hasPrefix("https://") else { continue }
-            return WARCReader.page(from: record, warcPath: path)
+            guard let result = nextRecord() else { return nil }
+            switch result {
+            case .failure(let error): return .failure(error)
+            case .success(let record):
+                guard record.type == "response", let uri = record.header("WARC-Target-URI"),
+                      uri.hasPrefix("http://") || uri.hasPrefix("https://") else { continue }
+                return WARCReader.page(from: record, warcPath: path)
+            }
         }
     }
 
@@ -153,22 +162,65 @@ public final class WARCReader {
         }
     }
 
-    func nextRecord() -> Record? {
-        // Skip the blank lines between records, find "WARC/1.x".
-        var line: [UInt8]? = stream.readLine()
-        while let l = line, !l.starts(with: Array("WARC/".utf8)) { line = stream.readLine() }
-        guard line != nil else { return nil }
+    /// The longest WARC header line read; a longer one means the file is not WARC.
+    static let maximumLineBytes = 64 * 1024
+    /// The most header lines in one record.
+    static let maximumHeaderLines = 1000
+    /// The largest record block kept in memory; larger records are skipped and reported.
+    public static let maximumRecordBytes = 256 << 20
+    private var finished = false
+
+    /// The next record, a failure naming what is wrong with it, or nil at the end of the file.
+    func nextRecord() -> Result<Record, FetchError>? {
+        guard !finished else { return nil }
+        // Blank lines separate records; anything else before "WARC/1.x" is not WARC.
+        var line = stream.readLine(limit: WARCReader.maximumLineBytes)
+        while let l = line, l.isEmpty { line = stream.readLine(limit: WARCReader.maximumLineBytes) }
+        guard let first = line else {
+            finished = true
+            if let failure = stream.failure {
+                return .failure(FetchError(.notAnArchive, url: path, curlMessage: "\(failure) after record \(recordsRead)"))
+            }
+            return nil
+        }
+        guard first.starts(with: Array("WARC/".utf8)) else {
+            finished = true
+            let where_ = recordsRead == 0 ? "it does not start with a WARC/1.x record header" : "unexpected bytes after record \(recordsRead); the rest is not read"
+            return .failure(FetchError(.notAnArchive, url: path, curlMessage: "not a WARC file: \(where_)"))
+        }
         var headers: [(String, String)] = []
-        while let l = stream.readLine(), !l.isEmpty {
+        var ended = false
+        while let l = stream.readLine(limit: WARCReader.maximumLineBytes) {
+            if l.isEmpty { ended = true; break }
+            guard headers.count < WARCReader.maximumHeaderLines else { break }
             let s = String(decoding: l, as: UTF8.self)
             if let c = s.firstIndex(of: ":") {
                 headers.append((String(s[..<c]), s[s.index(after: c)...].trimmingCharacters(in: .whitespaces)))
             }
         }
-        let length = headers.first { $0.0.lowercased() == "content-length" }.flatMap { Int($0.1) } ?? 0
-        let block = stream.read(max(0, length))
         recordsRead += 1
-        return Record(headers: headers, block: block)
+        let record = Record(headers: headers, block: [])
+        let name = record.header("WARC-Target-URI") ?? path
+        guard ended else {
+            finished = true
+            return .failure(FetchError(.truncated, url: name, curlMessage: "WARC record \(recordsRead) in \(path) is truncated: its header block does not end"))
+        }
+        guard let lengthText = record.header("Content-Length"), let length = Int(lengthText), length >= 0 else {
+            finished = true   // without a length the next record cannot be found
+            return .failure(FetchError(.notAnArchive, url: name, curlMessage: "WARC record \(recordsRead) in \(path) has no valid Content-Length"))
+        }
+        if length > WARCReader.maximumRecordBytes {
+            let skipped = stream.skip(length)
+            if skipped < length { finished = true }
+            return .failure(FetchError(.tooLarge, url: name, curlMessage: "WARC record \(recordsRead) in \(path) holds \(length) bytes, over the limit of \(WARCReader.maximumRecordBytes)"))
+        }
+        let block = stream.read(length)
+        guard block.count == length else {
+            finished = true
+            let cause = stream.failure.map { " (\($0))" } ?? ""
+            return .failure(FetchError(.truncated, url: name, curlMessage: "WARC record \(recordsRead) in \(path) is truncated: \(block.count) of \(length) bytes\(cause)"))
+        }
+        return .success(Record(headers: headers, block: block))
     }
 
     static func page(from record: Record, warcPath: String) -> Result<Page, FetchError> {
@@ -188,7 +240,17 @@ public final class WARCReader {
         }
         var body = Array(b[(headEnd + 4)...])
         func header(_ n: String) -> String? { headers.first { $0.name.lowercased() == n }?.value.lowercased() }
-        if header("transfer-encoding")?.contains("chunked") == true { body = dechunk(body) }
+        if let cut = record.header("WARC-Truncated") {
+            return .failure(FetchError(.truncated, url: uri, curlMessage: "the response was archived truncated (WARC-Truncated: \(cut)) in \(warcPath)"))
+        }
+        if header("transfer-encoding")?.contains("chunked") == true {
+            guard let whole = dechunk(body) else {
+                return .failure(FetchError(.truncated, url: uri, curlMessage: "the chunked body in \(warcPath) is truncated: it ends before its last chunk"))
+            }
+            body = whole
+        } else if let declared = header("content-length").flatMap({ Int($0) }), declared > body.count {
+            return .failure(FetchError(.truncated, url: uri, curlMessage: "the body in \(warcPath) is truncated: \(body.count) of \(declared) bytes"))
+        }
         if let enc = header("content-encoding") {
             if enc.contains("gzip") || enc.contains("deflate") {
                 guard let decoded = Gzip.decompress(body) else {
@@ -205,19 +267,21 @@ public final class WARCReader {
                              headers: headers, fetchedAt: date))
     }
 
-    static func dechunk(_ b: [UInt8]) -> [UInt8] {
+    /// The body of a chunked transfer, or nil when it ends before the last (zero-size) chunk.
+    static func dechunk(_ b: [UInt8]) -> [UInt8]? {
         var out: [UInt8] = []
         var i = 0
         while i < b.count {
-            guard let eol = LocalSearch.find([13, 10], in: b, from: i) else { break }
+            guard let eol = LocalSearch.find([13, 10], in: b, from: i) else { return nil }
             let sizeText = String(decoding: b[i..<eol], as: UTF8.self).split(separator: ";").first.map(String.init) ?? ""
-            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size > 0 else { break }
+            guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0 else { return nil }
+            if size == 0 { return out }
             let start = eol + 2
-            let end = min(b.count, start + size)
-            out.append(contentsOf: b[start..<end])
-            i = end + 2
+            guard start <= b.count, size <= b.count - start else { return nil }
+            out.append(contentsOf: b[start..<(start + size)])
+            i = start + size + 2
         }
-        return out
+        return nil
     }
 }
 
