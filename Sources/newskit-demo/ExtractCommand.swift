@@ -43,6 +43,7 @@ enum ExtractCommand {
         if let a = args.value("adapter"), registry.adapter(id: a) == nil {
             args.problems.append("no adapter \"\(a)\"; known: " + registry.adapters.map(\.id).joined(separator: ", "))
         }
+        var jobs = args.int("jobs", default: ProcessInfo.processInfo.activeProcessorCount, range: 1...256)
         if !args.problems.isEmpty {
             args.problems.forEach { warn("newskit-demo extract: \($0)") }
             warn(usage)
@@ -58,7 +59,6 @@ enum ExtractCommand {
         }
         let files = InputFiles.expand(paths)
         let explain = args.has("explain")
-        var jobs = args.value("jobs").flatMap { Int($0) } ?? ProcessInfo.processInfo.activeProcessorCount
         jobs = explain ? 1 : max(1, min(jobs, 16, files.count))
         let adapterID = args.value("adapter")
         if explain {
@@ -158,10 +158,26 @@ enum ExtractCommand {
             return 1
         }
         // Pulled one record at a time as the pipeline asks, so memory stays flat for any archive size.
-        let inputs = reader.inputs { failure in FetchCommand.emitFailure(url: failure.url, message: failure.curlMessage ?? failure.reason) }
+        // Records that cannot be read (truncated, not WARC) are named as they come and make the exit status 1.
+        let unreadable = RecordFailures()
+        let inputs = reader.inputs { failure in
+            unreadable.add()
+            FetchCommand.emitFailure(url: failure.url, message: failure.curlMessage ?? failure.reason)
+        }
         let pipeline = Pipeline(registry: .builtIn, sinks: sinks, concurrency: 4, adapterID: adapterID, enrichers: enrichers, stories: stories,
                                 resume: !sinks.isEmpty)
-        return await FetchCommand.run(pipeline, inputs: inputs, total: 0, fetcher: nil, warc: nil, label: "replay")
+        let status = await FetchCommand.run(pipeline, inputs: inputs, total: 0, fetcher: nil, warc: nil, label: "replay")
+        let failed = unreadable.count
+        if failed > 0 { warn("replay: \(failed) record(s) of \(path) could not be read") }
+        return failed > 0 ? max(status, 1) : status
+    }
+
+    /// Counts the WARC records that could not be read (called from the pipeline's input stream).
+    final class RecordFailures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var failures = 0
+        func add() { lock.withLock { failures += 1 } }
+        var count: Int { lock.withLock { failures } }
     }
 
     /// What the extraction loop accumulates; touched only by the pipeline's deliveries, one at a time.

@@ -28,6 +28,22 @@ import Testing
         #expect(try SQLiteSink.search(path: path, query: "\"전화 OR x*").isEmpty, "FTS5 syntax in a query is plain text")
     }
 
+    @Test func textWithANULIsStoredAndSearchedWhole() throws {
+        let path = Self.tempDB()
+        var article = Self.call(title: "앞부분\u{0}뒷부분 전화통화")
+        article.body = [BodyBlock(.paragraph, "첫 문단\u{0}그 뒤의 정상회담 이야기")]
+        let sink = try SQLiteSink(path: path)
+        try sink.receive(article)
+        try sink.close()
+        #expect(try SQLiteSink.search(path: path, query: "정상회담").count == 1, "text after the NUL is indexed")
+        #expect(try SQLiteSink.search(path: path, query: "전화통화").first?.title == "앞부분\u{0}뒷부분 전화통화")
+        let db = try SQLiteDatabase(path: path, readOnly: true)
+        var stored: [String?] = []
+        try db.run("SELECT title, text FROM articles") { r in stored = [r.text(0), r.text(1)] }
+        #expect(stored[0] == "앞부분\u{0}뒷부분 전화통화")
+        #expect(stored[1]?.hasSuffix("그 뒤의 정상회담 이야기") == true)
+    }
+
     @Test func aRerunUpdatesTheArticleInsteadOfDuplicatingIt() throws {
         let path = Self.tempDB()
         let first = try SQLiteSink(path: path)

@@ -75,6 +75,13 @@ public struct AdapterRegistry: Sendable {
         if article.id.isEmpty {
             article.id = Article.makeID(canonicalURL: article.canonicalURL, source: article.source, title: article.title, text: article.text)
         }
+        // A declaration the bytes overruled, or text with undecodable bytes, is said on the article.
+        let decision = document.encoding
+        if decision.source == .override {
+            article.warnings.append("encoding: \(decision.reason); decoded as \(decision.encoding.rawValue)")
+        } else if decision.replacements > 0 {
+            article.warnings.append("encoding: \(decision.replacements) undecodable byte sequence(s) in \(decision.encoding.rawValue) became U+FFFD")
+        }
         if article.body.isEmpty && !article.warnings.contains(where: { $0.hasPrefix("no article text") }) {
             article.warnings.append("no article text found")
         }

@@ -71,6 +71,18 @@ public enum EncodingSniffer {
         }
 
         if let (encoding, source, label) = declared {
+            if encoding == .utf16LE || encoding == .utf16BE {
+                // A transport label of UTF-16 with no byte order mark: believe it only when the bytes
+                // look like UTF-16 (markup in UTF-16 is full of zero bytes at every other position).
+                if let evidence = utf16Evidence(bytes) {
+                    let note = evidence == encoding ? "" : " (the zero bytes say \(evidence.rawValue))"
+                    return (EncodingDecision(encoding: evidence, source: source, declaredLabel: label,
+                                             reason: "declared \(label) \(where_(source))\(note)"), 0)
+                }
+                let (fallback, _) = decide(bytes, contentType: nil, isHTML: isHTML, scan: scan)
+                return (EncodingDecision(encoding: fallback.encoding, source: .override, declaredLabel: label,
+                                         reason: "declared \(label) \(where_(source)), but there is no byte order mark and the bytes are not UTF-16; \(fallback.reason)"), 0)
+            }
             if encoding.isLegacy && hasMultibyte {
                 return (EncodingDecision(encoding: .utf8, source: .override, declaredLabel: label,
                                          reason: "declared \(label) \(where_(source)), but the bytes are valid UTF-8 with multi-byte characters"), 0)
@@ -83,6 +95,10 @@ public enum EncodingSniffer {
             return (EncodingDecision(encoding: encoding, source: source, declaredLabel: label,
                                      reason: "declared \(label) \(where_(source))\(note)"), 0)
         }
+        if let evidence = utf16Evidence(bytes) {
+            return (EncodingDecision(encoding: evidence, source: .sniffed,
+                                     reason: "no declaration and no byte order mark; the zero bytes at every other position say \(evidence.rawValue)"), 0)
+        }
         if validUTF8 {
             return (EncodingDecision(encoding: .utf8, source: .sniffed,
                                      reason: hasMultibyte ? "no declaration; the bytes are valid UTF-8" : "no declaration; the bytes are ASCII"), 0)
@@ -91,6 +107,24 @@ public enum EncodingSniffer {
             return (EncodingDecision(encoding: .cp949, source: .sniffed, reason: "no declaration; the bytes are not UTF-8 and decode as CP949 Hangul"), 0)
         }
         return (EncodingDecision(encoding: .windows1252, source: .sniffed, reason: "no declaration; the bytes are neither UTF-8 nor CP949"), 0)
+    }
+
+    /// UTF-16LE or UTF-16BE when the first 4 KiB look like BOM-less UTF-16 text: zero bytes at
+    /// least at a quarter of one parity's positions and almost never at the other's.
+    static func utf16Evidence(_ bytes: [UInt8]) -> TextEncoding? {
+        let n = min(bytes.count, 4096) & ~1
+        guard n >= 16 else { return nil }
+        var zeroEven = 0, zeroOdd = 0
+        var i = 0
+        while i < n {
+            if bytes[i] == 0 { zeroEven += 1 }
+            if bytes[i + 1] == 0 { zeroOdd += 1 }
+            i += 2
+        }
+        let pairs = n / 2
+        if zeroOdd * 4 >= pairs && zeroEven * 20 <= zeroOdd { return .utf16LE }
+        if zeroEven * 4 >= pairs && zeroOdd * 20 <= zeroEven { return .utf16BE }
+        return nil
     }
 
     /// Whether the bytes decode as CP949 with almost no errors and contain Hangul syllables.

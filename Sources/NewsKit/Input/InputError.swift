@@ -16,6 +16,8 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let notFound = Code(rawValue: "notFound")
         /// The file exists but cannot be read (a directory, permissions, I/O error).
         public static let unreadable = Code(rawValue: "unreadable")
+        /// The path is a FIFO, socket or device, not a regular file; it is not opened.
+        public static let notAFile = Code(rawValue: "notAFile")
         /// The input has no bytes, or only whitespace.
         public static let empty = Code(rawValue: "empty")
         /// The input is binary data (an image, an archive), not a text document.

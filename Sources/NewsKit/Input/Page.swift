@@ -64,18 +64,31 @@ public struct Page: Sendable, Hashable {
     /// - Parameters:
     ///   - path: the file to read.
     ///   - maximumBytes: files larger than this are refused (a clear error, not an attempt).
-    /// - Throws: ``InputError`` with code `notFound`, `unreadable` or `tooLarge`, naming the path.
+    /// Only regular files are read: a FIFO, socket or device is refused without being opened for
+    /// reading (opening a FIFO would wait for a writer forever).
+    /// - Throws: ``InputError`` with code `notFound`, `unreadable`, `notAFile` or `tooLarge`,
+    ///   naming the path.
     public static func read(path: String, maximumBytes: Int = Page.defaultMaximumBytes) throws(InputError) -> Page {
-        let fd = open(path, O_RDONLY)
+        var info = stat()
+        if stat(path, &info) != 0 {
+            let err = errno
+            var link = stat()
+            let dangling = err == ENOENT && lstat(path, &link) == 0
+            throw InputError(err == ENOENT || err == ENOTDIR ? .notFound : .unreadable, input: path,
+                             dangling ? "a symbolic link to a file that does not exist" : err == ENOENT ? "no such file" : String(cString: strerror(err)))
+        }
+        try refuseUnlessRegular(info.st_mode, path: path)
+        // O_NONBLOCK: should the path be swapped for a FIFO after the check, open does not wait.
+        let fd = open(path, O_RDONLY | O_NONBLOCK)
         if fd < 0 {
             let err = errno
             throw InputError(err == ENOENT || err == ENOTDIR ? .notFound : .unreadable, input: path,
                              err == ENOENT ? "no such file" : String(cString: strerror(err)))
         }
         defer { close(fd) }
-        var info = stat()
         guard fstat(fd, &info) == 0 else { throw InputError(.unreadable, input: path, String(cString: strerror(errno))) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { throw InputError(.unreadable, input: path, "is a directory") }
+        try refuseUnlessRegular(info.st_mode, path: path)
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
         let size = Int(info.st_size)
         if size > maximumBytes {
             throw InputError(.tooLarge, input: path, "\(size) bytes is over the limit of \(maximumBytes)")
@@ -105,6 +118,21 @@ public struct Page: Sendable, Hashable {
 }
 
 extension Page {
+    /// Throws unless `mode` is a regular file's, saying what the path is instead.
+    fileprivate static func refuseUnlessRegular(_ mode: mode_t, path: String) throws(InputError) {
+        let what: String
+        switch mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFDIR: throw InputError(.unreadable, input: path, "is a directory")
+        case S_IFIFO: what = "a FIFO (named pipe)"
+        case S_IFSOCK: what = "a socket"
+        case S_IFCHR: what = "a character device"
+        case S_IFBLK: what = "a block device"
+        default: what = "not a regular file"
+        }
+        throw InputError(.notAFile, input: path, "is \(what); only regular files are read (use - for standard input)")
+    }
+
     /// Reads until the buffer is full or the file ends; returns the byte count.
     fileprivate static func readFully(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, failure: inout Int32) -> Int {
         var count = 0

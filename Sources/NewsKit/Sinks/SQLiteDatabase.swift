@@ -55,7 +55,15 @@ final class SQLiteDatabase {
             switch v {
             case .null: rc = sqlite3_bind_null(s, idx)
             case .int(let n): rc = sqlite3_bind_int64(s, idx, Int64(n))
-            case .text(let t): rc = t.withCString { nk_sqlite_bind_text(s, idx, $0, -1) }
+            case .text(let t):
+                // Bound with its byte length, so a NUL inside the text is stored, not a terminator.
+                var t = t
+                rc = t.withUTF8 { utf8 in
+                    utf8.withMemoryRebound(to: CChar.self) { chars in
+                        guard let base = chars.baseAddress else { return nk_sqlite_bind_text(s, idx, "", 0) }
+                        return nk_sqlite_bind_text(s, idx, base, Int32(clamping: chars.count))
+                    }
+                }
             }
             guard rc == SQLITE_OK else { throw SQLiteFailure(message: errorMessage) }
         }
@@ -80,7 +88,8 @@ final class SQLiteDatabase {
         let statement: OpaquePointer
         func text(_ i: Int32) -> String? {
             guard let p = sqlite3_column_text(statement, i) else { return nil }
-            return String(cString: p)
+            let count = Int(sqlite3_column_bytes(statement, i))   // the whole text, NULs included
+            return String(decoding: UnsafeBufferPointer(start: p, count: count), as: UTF8.self)
         }
         func int(_ i: Int32) -> Int { Int(sqlite3_column_int64(statement, i)) }
     }

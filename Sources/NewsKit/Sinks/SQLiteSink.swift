@@ -141,7 +141,15 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
         for (i, r) in a.related.enumerated() {
             try db.run("INSERT INTO related VALUES (?,?,?,?)", [.text(a.id), .int(i), .init(r.title), .init(r.url)])
         }
-        try db.run("INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?,?,?,?)", [.int(rowid), .text(a.id), .init(a.title), .text(a.text)])
+        // The tables keep text as given, NULs included; FTS5's trigram tokenizer stops at a NUL,
+        // so the index gets a copy with each NUL read as a space.
+        try db.run("INSERT INTO articles_fts (rowid, article_id, title, text) VALUES (?,?,?,?)",
+                   [.int(rowid), .text(a.id), .init(a.title.map(SQLiteSink.indexable)), .text(SQLiteSink.indexable(a.text))])
+    }
+
+    /// Text for the full-text index: NUL (which ends FTS5's tokenizing) becomes a space.
+    static func indexable(_ text: String) -> String {
+        text.utf8.contains(0) ? String(decoding: text.utf8.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self) : text
     }
 
     /// Commits the batch.
