@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 swift build -c release >/dev/null
 bin="$(swift build -c release --show-bin-path)/newskit-demo"
 dir=$(mktemp -d /tmp/newskit-hostile.XXXXXX)
-trap 'kill $server 2>/dev/null || true; rm -rf "$dir"' EXIT
+server=""
+trap '[ -n "$server" ] && kill $server 2>/dev/null || true; rm -rf "$dir"' EXIT
 python3 - "$dir" <<'PY'
 import sys, os
 d = sys.argv[1]
@@ -27,7 +28,7 @@ PY
 measure() {  # name, command...
   local name=$1; shift
   /usr/bin/time -f "%e %M" -o "$dir/.t" "$@" >/dev/null 2>&1 || true
-  read -r secs rss < "$dir/.t"
+  read -r secs rss < <(tail -1 "$dir/.t")   # the last line: a failing command adds one before it
   printf '%-34s %8.2f s %8d KB peak RSS\n' "$name" "$secs" "$rss"
 }
 echo "HTML (parse only: dom --stats; then the whole extract):"

@@ -60,13 +60,13 @@ import TestHTTPServer
         let server = try LocalHTTPServer { r in r.path == "/stall" ? .stall(seconds: 10) : .respond(.init(status: 200, body: [65], delay: 10)) }
         defer { server.stop() }
         for path in ["/slow", "/stall"] {
-            let started = Date()
             do { _ = try await Self.fetcher.fetch(FetchRequest(url: server.url(path), options: Self.options(timeout: 0.5))); Issue.record("expected a timeout") } catch {
+                // A timeout, not the server's answer (it comes after 10 s): libcurl cut the transfer at
+                // 0.5 s. The wall clock is not checked: when the test process's cooperative pool is
+                // busy with other suites, resuming this task can wait longer than the server does.
                 #expect(error.code == .timeout, "\(path): \(error)")
                 #expect(error.isRetryable)
             }
-            // Well before the server would answer (10 s), whatever the machine's load.
-            #expect(Date().timeIntervalSince(started) < 6)
         }
     }
 

@@ -52,8 +52,11 @@ public enum XMLLite {
                 text.removeAll(keepingCapacity: true)
             }
         }
+        // How many open elements have each name: an end tag that matches none is skipped at once.
+        var openNames: [String: Int] = [:]
         func closeTop() {
             let e = stack.removeLast()
+            openNames[e.name, default: 1] -= 1
             stack[stack.count - 1].children.append(e)
         }
         while i < n {
@@ -74,9 +77,12 @@ public enum XMLLite {
             let inner = bytes[(i + 1)..<close]
             i = close + 1
             if inner.first == 0x2F {   // end tag
-                let name = String(decoding: inner.dropFirst(), as: UTF8.self).trimmingCharacters(in: .whitespaces)
+                var nameBytes = inner.dropFirst()
+                while let c = nameBytes.first, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { nameBytes = nameBytes.dropFirst() }
+                while let c = nameBytes.last, c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { nameBytes = nameBytes.dropLast() }
+                let name = String(decoding: nameBytes, as: UTF8.self)
                 // Close up to the matching open element, if there is one (tolerating unclosed children).
-                if let k = stack.lastIndex(where: { $0.name == name }), k > 0 {
+                if openNames[name, default: 0] > 0, let k = stack.lastIndex(where: { $0.name == name }), k > 0 {
                     while stack.count > k { closeTop() }
                 }
                 continue
@@ -90,6 +96,7 @@ public enum XMLLite {
             // overflow the stack when it is destroyed.
             if stack.count > maximumDepth { closeTop() }
             stack.append(XMLElement(name: name, attributes: attributes, children: [], text: ""))
+            openNames[name, default: 0] += 1
             if selfClosing { closeTop() }
         }
         flushText()
