@@ -17,7 +17,9 @@ let package = Package(
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(name: "NewsKitAdapters", dependencies: ["NewsKit"], path: "Sources/Adapters"),
-        .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitAdapters"]),
+        .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitAdapters", "CProcess"]),
+        // The demo's crash-isolated workers die with their supervisor (prctl is variadic).
+        .target(name: "CProcess"),
         // A local HTTP server for tests and benchmarks (not a product).
         .target(name: "TestHTTPServer", dependencies: ["NewsKit"]),
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "TestHTTPServer"]),

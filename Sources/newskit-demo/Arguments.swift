@@ -42,6 +42,11 @@ struct Arguments {
     }
 
     func has(_ flag: String) -> Bool { flags.contains(flag) }
+
+    /// The flags and options as arguments again (no positionals), to pass on to a worker.
+    var optionArguments: [String] {
+        flags.sorted().map { "--" + $0 } + options.keys.sorted().flatMap { key in options[key]!.flatMap { ["--" + key, $0] } }
+    }
     func value(_ option: String) -> String? { options[option]?.last }
     func values(_ option: String) -> [String] { options[option] ?? [] }
 

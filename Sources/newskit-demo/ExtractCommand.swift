@@ -17,6 +17,8 @@ enum ExtractCommand {
                        keeps the input order
       --explain        also say on stderr how the generic extractor reads each page (content
                        area, merged boxes, runners-up, article data in scripts)
+      --no-isolate     extract in this process; by default a worker process extracts, so a page
+                       that crashes it is named as a failure and the run goes on without it
     Articles come with entities, event dates, story ids and duplicate/repost links (stories
     are decided in input order, from the articles before).
     \(EnrichmentOptions.usage)
@@ -28,12 +30,15 @@ enum ExtractCommand {
     enum Format: String { case jsonl, json, markdown, text }
 
     static func run(_ raw: [String]) async -> Int32 {
-        var args = Arguments(raw, flags: Set(["help", "explain"]).union(EnrichmentOptions.flags),
-                             options: Set(["format", "adapter", "warc", "jobs", "sink"]).union(EnrichmentOptions.options))
+        var args = Arguments(raw, flags: Set(["help", "explain", "no-isolate"]).union(EnrichmentOptions.flags),
+                             options: Set(["format", "adapter", "warc", "jobs", "sink", "inputs-from"]).union(EnrichmentOptions.options))
         if args.has("help") { print(usage); return 0 }
         let enrichers = EnrichmentOptions.enrichers(&args)
         let stories = args.has("no-enrich") ? nil : StoryTracker()
-        let sinks = SinkOptions.sinks(args.values("sink"), problems: &args.problems)
+        // A supervising process (see ExtractSupervisor) leaves the sinks to its workers.
+        let supervises = ExtractWorker.current == nil && !args.has("no-isolate") && !args.has("explain") && args.value("warc") == nil
+            && args.value("format") != "json" && !args.positionals.contains("-")
+        let sinks = supervises ? [] : SinkOptions.sinks(args.values("sink"), problems: &args.problems)
         if let warc = args.value("warc") {
             return await replay(warc, adapterID: args.value("adapter"), problems: args.problems, enrichers: enrichers, stories: stories, sinks: sinks)
         }
@@ -50,15 +55,34 @@ enum ExtractCommand {
             return 2
         }
         var paths = args.positionals
-        if paths.isEmpty {
+        let worker = ExtractWorker.current
+        if let list = args.value("inputs-from") {
+            guard worker != nil else {
+                warn("newskit-demo extract: --inputs-from is for the workers newskit-demo starts itself")
+                return 2
+            }
+            do { paths = try ExtractWorker.inputs(from: list) } catch {
+                warn("newskit-demo extract: \(error.description)")
+                return 2
+            }
+        } else if paths.isEmpty {
             guard let examples = bundledExamples() else {
                 warn("newskit-demo extract: no PATH given and the bundled examples (Examples/seeds) were not found; run from the project root or pass files")
                 return 2
             }
             paths = [examples]
         }
-        let files = InputFiles.expand(paths)
+        let files = args.value("inputs-from") != nil ? paths : InputFiles.expand(paths)
         let explain = args.has("explain")
+        // Crash isolation: a worker process extracts, so a page that crashes it is named and skipped.
+        if supervises && !files.isEmpty && !files.contains("-") {
+            let usesSinks = !args.values("sink").isEmpty
+            let status = ExtractSupervisor.run(files: files, options: args.optionArguments, jobs: jobs,
+                                               writesFailureLines: format == .jsonl && !usesSinks, usesSinks: usesSinks)
+            if status >= 0 { return status }
+            // No worker could be started: extract here, with the sinks.
+            return await run(raw + ["--no-isolate"])
+        }
         jobs = explain ? 1 : max(1, min(jobs, 16, files.count))
         let adapterID = args.value("adapter")
         if explain {
@@ -80,17 +104,26 @@ enum ExtractCommand {
             case .extracted(let article):
                 state.warnings += article.warnings.count
                 progress?.record(failed: false)
-                guard sinks.isEmpty else { return }
-                switch format! {
-                case .jsonl: state.out.line(article.jsonLine)
-                case .json: state.extracted.append(article)
-                case .markdown: state.out.line(ArticleText.markdown(article))
-                case .text: state.out.line(ArticleText.plain(article))
+                if sinks.isEmpty {
+                    switch format! {
+                    case .jsonl: state.out.line(article.jsonLine)
+                    case .json: state.extracted.append(article)
+                    case .markdown: state.out.line(ArticleText.markdown(article))
+                    case .text: state.out.line(ArticleText.plain(article))
+                    }
+                }
+                if let worker, let file = article.file {
+                    state.out.flush()   // written before it is reported delivered
+                    worker.delivered(file)
                 }
             case .failed(let f):
                 progress?.record(failed: true)
                 warn("newskit-demo extract: \(f.description)")
                 if format == .jsonl && sinks.isEmpty { state.out.line(JSONText.object(["path": JSONText.quote(f.input), "error": JSONText.quote(f.message)])) }
+                if let worker {
+                    state.out.flush()
+                    worker.delivered(f.input)
+                }
             }
         }
         progress?.finish()
@@ -137,7 +170,10 @@ enum ExtractCommand {
                 while i < files.count {
                     let path = files[i]
                     i += 1
-                    if path != "-" { return .file(path) }
+                    if path != "-" {
+                        ExtractWorker.current?.reach(path)
+                        return .file(path)
+                    }
                     if let page = standardInput { return .page(page) }
                 }
                 return nil

@@ -18,10 +18,11 @@ import TestHTTPServer
     struct Outcome { var status: Int32; var signalled: Bool; var timedOut: Bool; var stdout: String; var stderr: String }
 
     /// Runs the demo, killing it after `seconds` (a hang is a failure of the test, not of the suite).
-    static func run(_ args: [String], seconds: Double = 120) throws -> Outcome {
+    static func run(_ args: [String], environment extra: [String: String] = [:], seconds: Double = 120) throws -> Outcome {
         let p = Process()
         p.executableURL = DemoCommandTests.executable
         p.arguments = args
+        if !extra.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(extra) { $1 } }
         p.currentDirectoryURL = DemoCommandTests.projectRoot
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -65,6 +66,64 @@ import TestHTTPServer
             if let action = extra(r) { return action }
             if r.path == "/robots.txt" { return .respond(.text(robots)) }
             return .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html")], body: HostileRunTests.article))
+        }
+    }
+
+    @Test func aPageThatCrashesItsWorkerIsNamedAndTheRunGoesOn() async throws {
+        try await offPool {
+            let dir = try Self.folder()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            // The five seeds and, among them in input order, a page that crashes its worker.
+            let seeds = DemoCommandTests.projectRoot.appendingPathComponent("Examples/seeds").path
+            for name in try FileManager.default.contentsOfDirectory(atPath: seeds) {
+                try FileManager.default.copyItem(atPath: seeds + "/" + name, toPath: dir + "/" + name)
+            }
+            try Self.write(dir + "/001_crash-me.html", Self.article)
+            let crash = ["NEWSKIT_TEST_CRASH_ON": "crash-me"]
+            let plain = try Self.run(["extract", dir], environment: crash)
+            #expect(!plain.signalled && plain.status == 1)
+            #expect(plain.stderr.contains("001_crash-me.html: extracting it crashed the worker (signal 4)"), "\(plain.stderr.suffix(500))")
+            let lines = Self.lines(plain.stdout)
+            #expect(lines.filter { $0.contains("\"adapter\"") }.count == 5, "every other page comes out")
+            #expect(lines.filter { $0.contains("\"error\"") && $0.contains("crash-me") }.count == 1)
+            // With sinks: the same five articles stored, none twice.
+            let sunk = try Self.run(["extract", dir, "--sink", "jsonl:\(dir)/out.jsonl"], environment: crash)
+            #expect(sunk.status == 1)
+            let stored = Self.lines((try? String(contentsOfFile: dir + "/out.jsonl", encoding: .utf8)) ?? "")
+            #expect(stored.count == 5)
+            // Without isolation the same page takes the whole process down, as it would any program.
+            let unguarded = try Self.run(["extract", dir, "--no-isolate"], environment: crash.merging(["NEWSKIT_WORKER_STATUS": dir + "/status"]) { $1 })
+            #expect(unguarded.signalled)
+        }
+    }
+
+    @Test func aKilledRunTakesItsWorkerWithIt() async throws {
+        try await offPool {
+            let dir = try Self.folder()
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            for i in 0..<400 { try Self.write(dir + "/\(i).html", Self.article) }
+            let p = Process()
+            p.executableURL = DemoCommandTests.executable
+            p.arguments = ["extract", dir, "--sink", "jsonl:\(dir)/out.jsonl", "--jobs", "1"]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            let marker = "newskit-extract-\(p.processIdentifier)-"
+            func workers() -> Int {
+                let pids = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+                return pids.filter { pid in
+                    guard Int(pid) != nil, let cmd = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return false }
+                    return String(decoding: cmd, as: UTF8.self).contains(marker)
+                }.count
+            }
+            var waited = 0
+            while workers() == 0 && waited < 200 { usleep(20_000); waited += 1 }
+            #expect(workers() == 1, "the worker started")
+            kill(p.processIdentifier, SIGKILL)
+            p.waitUntilExit()
+            waited = 0
+            while workers() > 0 && waited < 100 { usleep(20_000); waited += 1 }
+            #expect(workers() == 0, "the worker died with the run")
         }
     }
 

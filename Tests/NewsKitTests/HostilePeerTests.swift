@@ -22,7 +22,9 @@ import TestHTTPServer
         c.retry = RetryPolicy(retries: retries, baseDelay: 0.01, maximumDelay: 0.05, maximumRetryAfter: maximumRetryAfter)
         c.options.timeout = 5
         if let warnings { c.onWarning = { warnings.add($0) } }
-        return try PoliteFetcher(configuration: c, transport: PoliteFetcherTests.transport)
+        // A transport of its own: no kept-alive connection from another test's server (whose port
+        // a later server may get) is reused.
+        return try PoliteFetcher(configuration: c, transport: CurlFetcher(maximumConcurrentTransfers: 8))
     }
 
     @Test(arguments: ["inf", "1e20", "999999", "-5", "nan"])
