@@ -1,5 +1,8 @@
 // libFuzzer entry point: decoding, kind recognition, HTML parsing, blocks and selectors on
-// arbitrary bytes. Built by scripts/fuzz.sh together with the NewsKit sources.
+// arbitrary bytes, raw (no structure: the `html` and `charset` targets generate structure).
+// Built by scripts/fuzz.sh decode; see docs/fuzzing.md.
+
+@testable import NewsKit
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDecodeParse(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -15,7 +18,7 @@ public func fuzzDecodeParse(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     // Every non-UTF-8 decoder on the same bytes.
     for encoding in [TextEncoding.cp949, .utf16LE, .utf16BE, .windows1252] {
         let decoded = TextDecoder.decode(bytes, as: encoding).utf8
-        precondition(UTF8Repair.isValid(decoded), "decoder \(encoding) produced invalid UTF-8")
+        require(UTF8Repair.isValid(decoded), "decoder \(encoding) produced invalid UTF-8")
     }
     // Fragment parsing in a few contexts.
     let text = String(decoding: bytes, as: UTF8.self)
