@@ -1,12 +1,5 @@
 import Foundation
 
-/// Keeps every response somewhere (a WARC file): called for each response a fetch receives.
-public protocol ResponseArchive: Sendable {
-    /// Archives one response.
-    /// - Throws: any error; ``PoliteFetcher`` reports it in ``PoliteFetcher/archiveFailures``.
-    func archive(_ page: Page) throws
-}
-
 /// A fetcher a site operator would not block: robots.txt (fetched once per host and cached),
 /// at most N transfers per host with a minimum delay between them (or the site's
 /// `Crawl-delay`), a global limit, retries with exponential backoff and jitter on connection
@@ -261,27 +254,5 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
             }
             return RobotsOutcome(rules: .disallowAll, problem: "robots.txt at \(url.absoluteString) \(what): \(e.reason)")
         }
-    }
-}
-
-/// What a host's robots.txt fetch gave: the rules, and the problem when it could not be had
-/// (everything is then disallowed, as RFC 9309 asks).
-struct RobotsOutcome: Sendable {
-    var rules: RobotsTxt
-    var problem: String?
-}
-
-/// robots.txt per origin, fetched once: concurrent requests to one host share the fetch.
-actor RobotsCache {
-    private var entries: [String: Task<RobotsOutcome, Never>] = [:]
-
-    func rules(for url: URL, fetch: @escaping @Sendable (URL) async -> RobotsOutcome) async -> RobotsOutcome {
-        let port = url.port.map { ":\($0)" } ?? ""
-        let origin = "\(url.scheme?.lowercased() ?? "http")://\(url.host?.lowercased() ?? "")\(port)"
-        if let task = entries[origin] { return await task.value }
-        let robotsURL = URL(string: origin + "/robots.txt")!
-        let task = Task { await fetch(robotsURL) }
-        entries[origin] = task
-        return await task.value
     }
 }

@@ -226,7 +226,7 @@ public final class WARCReader {
     static func page(from record: Record, warcPath: String) -> Result<Page, FetchError> {
         let uri = record.header("WARC-Target-URI") ?? ""
         let b = record.block
-        guard let headEnd = LocalSearch.find([13, 10, 13, 10], in: b) else {
+        guard let headEnd = ByteSearch.find([13, 10, 13, 10], in: b) else {
             return .failure(FetchError(.transport, url: uri, curlMessage: "WARC record in \(warcPath) has no HTTP header block"))
         }
         let lines = String(decoding: b[0..<headEnd], as: UTF8.self).components(separatedBy: "\r\n")
@@ -272,7 +272,7 @@ public final class WARCReader {
         var out: [UInt8] = []
         var i = 0
         while i < b.count {
-            guard let eol = LocalSearch.find([13, 10], in: b, from: i) else { return nil }
+            guard let eol = ByteSearch.find([13, 10], in: b, from: i) else { return nil }
             let sizeText = String(decoding: b[i..<eol], as: UTF8.self).split(separator: ";").first.map(String.init) ?? ""
             guard let size = Int(sizeText.trimmingCharacters(in: .whitespaces), radix: 16), size >= 0 else { return nil }
             if size == 0 { return out }
@@ -289,20 +289,4 @@ public final class WARCReader {
 private final class ReaderBox: @unchecked Sendable {
     let reader: WARCReader
     init(_ reader: WARCReader) { self.reader = reader }
-}
-
-enum LocalSearch {
-    static func find(_ needle: [UInt8], in hay: [UInt8], from: Int = 0) -> Int? {
-        guard hay.count >= needle.count, from <= hay.count - needle.count else { return nil }
-        var i = from
-        while i <= hay.count - needle.count {
-            if hay[i] == needle[0] {
-                var k = 1
-                while k < needle.count && hay[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return i }
-            }
-            i += 1
-        }
-        return nil
-    }
 }
