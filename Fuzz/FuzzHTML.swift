@@ -144,14 +144,8 @@ extension Array {
 public func fuzzHTML(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var input = FuzzInput(Array(UnsafeBufferPointer(start: data, count: size)))
     let mode = input.byte()
-    let bytes: [UInt8]
-    if mode & 1 == 0 {
-        bytes = input.rest()
-    } else {
-        var out = FuzzOutput(limit: 1 << 20)   // room for 200k nested tags
-        HTMLProgram.run(&input, into: &out)
-        bytes = out.bytes
-    }
+    // 1 MiB: room for 200k nested tags.
+    let bytes = input.document(generated: mode & 1 == 1) { HTMLProgram.run(&$0, into: &$1) }
     FuzzDebug.dump(bytes)
     let choice = Int(mode >> 1)
 

@@ -112,14 +112,7 @@ func elementCount(_ root: XMLElement) -> Int {
 public func fuzzListing(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     var input = FuzzInput(Array(UnsafeBufferPointer(start: data, count: size)))
     let flags = input.byte()
-    var bytes: [UInt8]
-    if flags & 1 == 1 {
-        var out = FuzzOutput(limit: 1 << 20)
-        ListingProgram.run(&input, into: &out)
-        bytes = out.bytes
-    } else {
-        bytes = input.rest()
-    }
+    var bytes = input.document(generated: flags & 1 == 1) { ListingProgram.run(&$0, into: &$1) }
     let plain = bytes
     FuzzDebug.dump(plain)
     if flags & 2 == 2 {

@@ -54,6 +54,15 @@ struct FuzzInput {
         defer { position = bytes.count }
         return position < bytes.count ? Array(bytes[position...]) : []
     }
+
+    /// The bytes a target reads: what a structure-aware `program` writes from the rest of the
+    /// input (at most `limit` bytes), or the rest of the input as it is.
+    mutating func document(generated: Bool, limit: Int = 1 << 20, _ program: (inout FuzzInput, inout FuzzOutput) -> Void) -> [UInt8] {
+        guard generated else { return rest() }
+        var out = FuzzOutput(limit: limit)
+        program(&self, &out)
+        return out.bytes
+    }
 }
 
 /// Output with a size cap, so a generator cannot build more than a target means to test

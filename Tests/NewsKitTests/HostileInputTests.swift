@@ -107,6 +107,25 @@ import Testing
         }
     }
 
+    // MARK: robots.txt
+
+    /// Found by the robots fuzz target: 27,594 copies of one wildcard rule made every URL check
+    /// match them all (a 213-byte fuzz input generated the 512 KiB file).
+    @Test func repeatedWildcardRulesInRobotsTxtAreMatchedOnce() {
+        let text = "User-agent: *\n" + String(repeating: "Disallow: **aaaaa\n", count: 27_594) + "Allow: /ok\n"
+        let robots = RobotsTxt(text)
+        #expect(robots.groups.first?.rules.count == 2)
+        #expect(robots.groups.first?.rules.first?.pattern == Array("*aaaaa".utf8))
+        #expect(!robots.isAllowed("/x/" + String(repeating: "a", count: 8000), userAgent: "NewsKit"))
+        #expect(robots.isAllowed("/ok", userAgent: "NewsKit"))
+    }
+
+    @Test func collapsedStarsKeepTheWrittenLengthAsTheRulesSpecificity() {
+        // Allow /**p (4 octets as written) outranks Disallow /*p (3), as RFC 9309's longest match says.
+        let robots = RobotsTxt("User-agent: *\nDisallow: /*p\nAllow: /**p\n")
+        #expect(robots.isAllowed("/page", userAgent: "NewsKit"))
+    }
+
     // MARK: Files
 
     @Test func aFIFOIsRefusedWithoutWaitingForAWriter() throws {

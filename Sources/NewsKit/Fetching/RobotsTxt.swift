@@ -11,7 +11,10 @@ import Foundation
 public struct RobotsTxt: Sendable, Hashable {
     struct Rule: Sendable, Hashable {
         var allow: Bool
+        /// The path pattern, runs of `*` collapsed.
         var pattern: [UInt8]
+        /// Its length as written: the specificity RFC 9309 compares ("the most octets").
+        var length: Int
     }
 
     struct Group: Sendable, Hashable {
@@ -32,6 +35,7 @@ public struct RobotsTxt: Sendable, Hashable {
     public init(_ text: String) {
         var current: Group? = nil
         var lastWasAgent = false
+        var seen: Set<Rule> = []   // the current group's rules
         for rawLine in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r" }) {
             var line = Substring(rawLine)
             if let hash = line.firstIndex(of: "#") { line = line[..<hash] }
@@ -43,6 +47,7 @@ public struct RobotsTxt: Sendable, Hashable {
                 if !lastWasAgent {
                     if let g = current { groups.append(g) }
                     current = Group()
+                    seen.removeAll(keepingCapacity: true)
                 }
                 current?.agents.append(value.lowercased())
                 lastWasAgent = true
@@ -50,7 +55,11 @@ public struct RobotsTxt: Sendable, Hashable {
                 lastWasAgent = false
                 guard current != nil else { continue }
                 if key == "disallow" && value.isEmpty { continue }   // "Disallow:" allows everything
-                current?.rules.append(Rule(allow: key == "allow", pattern: RobotsTxt.normalize(value)))
+                // A rule said twice counts once, and `**` means `*`: a hostile file of 27,000 copies of
+                // `Disallow: **a…` must not cost 27,000 wildcard matches per URL.
+                let written = RobotsTxt.normalize(value)
+                let rule = Rule(allow: key == "allow", pattern: RobotsTxt.collapsingStars(written), length: written.count)
+                if seen.insert(rule).inserted { current?.rules.append(rule) }
             case "crawl-delay":
                 lastWasAgent = false
                 if let d = Double(value), d >= 0 { current?.crawlDelay = d }
@@ -82,7 +91,7 @@ public struct RobotsTxt: Sendable, Hashable {
         var best: (length: Int, allow: Bool)? = nil
         for g in applicableGroups(userAgent) {
             for r in g.rules where RobotsTxt.matches(r.pattern, target) {
-                let len = r.pattern.count
+                let len = r.length
                 if best == nil || len > best!.length || (len == best!.length && r.allow) { best = (len, r.allow) }
             }
         }
@@ -100,6 +109,15 @@ public struct RobotsTxt: Sendable, Hashable {
     /// The `Crawl-delay` for this user agent, in seconds.
     public func crawlDelay(userAgent: String) -> Double? {
         applicableGroups(userAgent).compactMap(\.crawlDelay).max()
+    }
+
+    /// A pattern with each run of `*` as one `*` (they match the same paths).
+    static func collapsingStars(_ pattern: [UInt8]) -> [UInt8] {
+        guard pattern.count > 1 else { return pattern }
+        var out: [UInt8] = []
+        out.reserveCapacity(pattern.count)
+        for c in pattern where !(c == 0x2A && out.last == 0x2A) { out.append(c) }
+        return out
     }
 
     /// Percent-decodes unreserved characters so `/%7Ea` and `/~a` compare equal.
