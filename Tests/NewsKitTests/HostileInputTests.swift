@@ -107,6 +107,17 @@ import Testing
         }
     }
 
+    /// Found by the listing fuzz target (a 1 MiB generated feed timed out in `descendants`, which
+    /// made a lowercased String per element): local names are now compared on bytes.
+    @Test func localNamesCompareOnBytesIgnoringPrefixAndCase() {
+        let feed = XMLLite.parse(Array("<rss><channel><item><News:Title>a</News:Title><xlink>b</xlink><link>c</link></item></channel></rss>".utf8))
+        let item = try! #require(feed.descendants("item").first)
+        #expect(item.value("title") == "a")
+        #expect(item.value("link") == "c")
+        #expect(item.children("link").count == 1, "xlink is not link")
+        #expect(!item.hasLocalName("ite") && item.hasLocalName("item") && !item.hasLocalName("items"))
+    }
+
     // MARK: robots.txt
 
     /// Found by the robots fuzz target: 27,594 copies of one wildcard rule made every URL check

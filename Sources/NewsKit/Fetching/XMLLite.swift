@@ -15,10 +15,24 @@ public struct XMLElement: Sendable, Hashable {
         String(name.split(separator: ":").last ?? Substring(name)).lowercased()
     }
 
+    /// Whether the local name is `local` (lowercase ASCII), compared on bytes without making a String.
+    public func hasLocalName(_ local: String) -> Bool {
+        let name = self.name.utf8
+        let start = name.lastIndex(of: UInt8(ascii: ":")).map { name.index(after: $0) } ?? name.startIndex
+        var i = start
+        for c in local.utf8 {
+            guard i != name.endIndex else { return false }
+            let b = name[i]
+            guard (b >= 0x41 && b <= 0x5A ? b | 0x20 : b) == c else { return false }
+            i = name.index(after: i)
+        }
+        return i == name.endIndex
+    }
+
     /// Direct children with this local name.
-    public func children(_ local: String) -> [XMLElement] { children.filter { $0.localName == local } }
+    public func children(_ local: String) -> [XMLElement] { children.filter { $0.hasLocalName(local) } }
     /// The first direct child with this local name.
-    public func child(_ local: String) -> XMLElement? { children.first { $0.localName == local } }
+    public func child(_ local: String) -> XMLElement? { children.first { $0.hasLocalName(local) } }
     /// The trimmed text of the first child with this local name.
     public func value(_ local: String) -> String? {
         child(local).map { $0.text.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -28,7 +42,7 @@ public struct XMLElement: Sendable, Hashable {
         var out: [XMLElement] = []
         var stack = Array(children.reversed())
         while let e = stack.popLast() {
-            if e.localName == local { out.append(e) }
+            if e.hasLocalName(local) { out.append(e) }
             stack.append(contentsOf: e.children.reversed())
         }
         return out
