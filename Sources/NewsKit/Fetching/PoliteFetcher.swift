@@ -89,10 +89,7 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
         var redirects = 0
         while true {
             let page = try await fetchOne(hop, original: original, followingRedirects: request.options.followsRedirects)
-            let status = page.httpStatus ?? 200
-            guard request.options.followsRedirects, [301, 302, 303, 307, 308].contains(status),
-                  let location = page.header("Location"),
-                  let next = URL(string: location.trimmingCharacters(in: .whitespaces), relativeTo: hop.url)?.absoluteURL else {
+            guard request.options.followsRedirects, let next = PoliteFetcher.redirectTarget(of: page, from: hop.url) else {
                 var final = page
                 final.requestedURL = original
                 if final.finalURL == nil { final.finalURL = hop.url }
@@ -105,6 +102,13 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
             }
             hop.url = next
         }
+    }
+
+    /// Where a response redirects to: a 301, 302, 303, 307 or 308 with a `Location` that parses
+    /// (relative to `url`); nil for any other response. The one rule for following and archiving.
+    static func redirectTarget(of page: Page, from url: URL) -> URL? {
+        guard [301, 302, 303, 307, 308].contains(page.httpStatus ?? 200), let location = page.header("Location") else { return nil }
+        return URL(string: location.trimmingCharacters(in: .whitespaces), relativeTo: url)?.absoluteURL
     }
 
     /// One URL, no redirects followed: robots.txt, the host's turn, retries, the cache. Every
@@ -205,7 +209,7 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
             case .always(let original):
                 page.requestedURL = original
             case .unlessRedirect(let original):
-                if (300..<400).contains(page.httpStatus ?? 200) && page.header("Location") != nil { return result }
+                if PoliteFetcher.redirectTarget(of: page, from: request.url) != nil { return result }   // followed, not kept
                 page.requestedURL = original
             }
             if page.finalURL == nil { page.finalURL = request.url }
