@@ -5,31 +5,47 @@ let package = Package(
     name: "NewsKit",
     products: [
         .library(name: "NewsKit", targets: ["NewsKit"]),
+        .library(name: "NewsKitHTML", targets: ["NewsKitHTML"]),
+        .library(name: "NewsKitCore", targets: ["NewsKitCore"]),
+        .library(name: "NewsKitFetching", targets: ["NewsKitFetching"]),
+        .library(name: "NewsKitSQLite", targets: ["NewsKitSQLite"]),
         .library(name: "NewsKitAdapters", targets: ["NewsKitAdapters"]),
         .executable(name: "newskit-demo", targets: ["newskit-demo"]),
     ],
     dependencies: [],
     targets: [
+        // Layers as modules the compiler checks (docs/architecture in ../shared/ARCHITECTURE.md):
+        // each may import only those below it. `import NewsKit` re-exports all four.
+        .target(name: "NewsKitHTML", path: "Sources/NewsKit/HTML"),
         // The built-in gazetteer ships as a JSON resource users can read and extend.
-        .target(name: "NewsKit", dependencies: ["CCurl", "CZlib", "CSQLite"], resources: [.copy("Enrichment/gazetteer.json")]),
+        .target(name: "NewsKitCore", dependencies: ["NewsKitHTML"], path: "Sources/NewsKit/Core",
+                resources: [.copy("Enrichment/gazetteer.json")]),
+        // The only module that links libcurl and zlib.
+        .target(name: "NewsKitFetching", dependencies: ["NewsKitCore", "CCurl", "CZlib"], path: "Sources/NewsKit/Fetching"),
+        // The only module that links SQLite.
+        .target(name: "NewsKitSQLite", dependencies: ["NewsKitCore", "CSQLite"], path: "Sources/NewsKit/SQLite"),
+        .target(name: "NewsKit", dependencies: ["NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite"],
+                path: "Sources/NewsKit/Exports"),
         // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev, libsqlite3-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
-        .target(name: "NewsKitAdapters", dependencies: ["NewsKit"], path: "Sources/Adapters"),
+        .target(name: "NewsKitAdapters", dependencies: ["NewsKitCore"], path: "Sources/Adapters"),
         .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitAdapters", "CProcess"]),
         // The demo's crash-isolated workers die with their supervisor (prctl is variadic).
         .target(name: "CProcess"),
         // A local HTTP server for tests and benchmarks (not a product).
         .target(name: "TestHTTPServer", dependencies: ["NewsKit"]),
-        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "TestHTTPServer"]),
-        .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitAdapters"], exclude: ["Fixtures"]),
+        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "TestHTTPServer"]),
+        .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitAdapters"], exclude: ["Fixtures"]),
         // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "TestHTTPServer"]),
+        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "TestHTTPServer"]),
         // Benchmarks (release build): `scripts/bench-fetch.sh`, `scripts/bench-pipeline.sh`.
         .executableTarget(name: "newskit-bench", dependencies: ["NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Examples build with the package, so they cannot rot.
         .executableTarget(name: "CustomAdapterExample", dependencies: ["NewsKit", "NewsKitAdapters"], path: "Examples/CustomAdapter"),
+        // Saved pages through the core and the adapters alone: links neither libcurl nor SQLite.
+        .executableTarget(name: "SavedPagesExample", dependencies: ["NewsKitCore", "NewsKitAdapters"], path: "Examples/SavedPages"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,9 @@
 // Built by scripts/fuzz.sh charset; see docs/fuzzing.md.
 
 import Foundation
-@testable import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
 
 enum CharsetProgram {
     static let contentTypes = [

@@ -2,7 +2,9 @@
 // arbitrary bytes, raw (no structure: the `html` and `charset` targets generate structure).
 // Built by scripts/fuzz.sh decode; see docs/fuzzing.md.
 
-@testable import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDecodeParse(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

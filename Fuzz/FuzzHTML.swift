@@ -7,7 +7,9 @@
 // elements), nesting repeated up to ~100k deep, and adoption-agency misnesting.
 // Built by scripts/fuzz.sh html; see docs/fuzzing.md.
 
-@testable import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
 
 enum HTMLProgram {
     static let tags = [

@@ -1,4 +1,4 @@
-// libFuzzer target `listing`: feeds and sitemaps (`XMLLite.parse`, `ListingReader.read`).
+// libFuzzer target `listing`: feeds and sitemaps (`FeedXML.parse`, `ListingReader.read`).
 //
 // Input layout. First byte: bit 0 set means the rest is a program that writes XML (see
 // `ListingProgram`), clear means the rest is the document, raw; bit 1 gzips the document
@@ -9,7 +9,9 @@
 // Built by scripts/fuzz.sh listing; see docs/fuzzing.md.
 
 import Foundation
-@testable import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
 
 enum ListingProgram {
     static let elements = [
@@ -98,9 +100,9 @@ enum ListingProgram {
 }
 
 /// Elements in the tree, counted without recursion (a deep tree must not overflow the stack here).
-func elementCount(_ root: XMLElement) -> Int {
+func elementCount(_ root: FeedXML.Element) -> Int {
     var n = 0
-    var stack: [XMLElement] = [root]
+    var stack: [FeedXML.Element] = [root]
     while let e = stack.popLast() {
         n += 1
         stack.append(contentsOf: e.children)
@@ -123,7 +125,7 @@ public func fuzzListing(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let baseURL = ListingProgram.baseURLs[Int(flags >> 3) % ListingProgram.baseURLs.count]
 
     // The tree: a synthetic #document root; every element comes from one '<' of the input.
-    let root = XMLLite.parse(plain)
+    let root = FeedXML.parse(plain)
     require(root.name == "#document", "the root is \(root.name)")
     let opens = plain.reduce(0) { $0 + ($1 == 0x3C ? 1 : 0) }
     let count = elementCount(root)

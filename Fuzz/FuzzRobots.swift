@@ -11,7 +11,9 @@
 // Built by scripts/fuzz.sh robots; see docs/fuzzing.md.
 
 import Foundation
-@testable import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
 
 enum RobotsProgram {
     static let keys = ["User-agent", "user-agent", "USER-AGENT", "Allow", "allow", "Disallow", "disallow", "DISALLOW",

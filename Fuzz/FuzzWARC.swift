@@ -12,7 +12,9 @@
 // Built by scripts/fuzz.sh warc; see docs/fuzzing.md.
 
 import Foundation
-@testable import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
 
 enum WARCProgram {
     static let versions = ["WARC/1.1", "WARC/1.0", "WARC/", "WARC/9.9", "warc/1.1", "WARC/1.1 ", "WARC/1.1\r"]

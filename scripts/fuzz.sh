@@ -59,9 +59,9 @@ shim_library() {
 }
 link_flags() { local m l; for m in $(shims); do l="$(shim_library "$m")"; if [ -n "$l" ]; then echo "-l$l"; fi; done; return 0; }
 
-# The library: the C shims compiled with clang, module maps for them, and Sources/NewsKit as one
-# instrumented module built once (-enable-testing, so each harness can `@testable import NewsKit`
-# and reach internal API such as TextDecoder).
+# The library: the C shims compiled with clang, module maps for them, and the layers under
+# Sources/NewsKit (HTML, Core, Fetching), each an instrumented module built once (-enable-testing,
+# so each harness can `@testable import NewsKitCore` and reach internal API such as TextDecoder).
 build_library() {
   local modulemap="$out/include/module.modulemap" m lib h
   : > "$modulemap.tmp"
@@ -83,31 +83,37 @@ build_library() {
       clang -c -O1 -g -fsanitize=address -I "Sources/$m/include" "$out/obj/$m.all.c" -o "$out/obj/$m.o"
     fi
   done
-  if stale "$out/lib/NewsKit.o" Sources/NewsKit; then
-    echo "swiftc Sources/NewsKit (-sanitize=fuzzer,address -O; a few minutes)..." >&2
-    # shellcheck disable=SC2046
-    if ! swiftc -parse-as-library -O -g -wmo -enable-testing -sanitize=fuzzer,address \
-      -module-name NewsKit -I "$out/include" \
-      -emit-module -emit-module-path "$out/lib/NewsKit.swiftmodule" \
-      -c -o "$out/lib/NewsKit.o.tmp" $(find Sources/NewsKit -name '*.swift' | sort) > "$out/library.log" 2>&1; then
-      grep -A3 'error:' "$out/library.log" | head -40 >&2
-      echo "building Sources/NewsKit failed (whole log: $out/library.log); if another edit is in progress there, retry in a minute" >&2
-      exit 1
+  # The layers the harnesses use, in dependency order (the SQLite sink is not fuzzed).
+  local layer module folder previous=""
+  for layer in NewsKitHTML:HTML NewsKitCore:Core NewsKitFetching:Fetching; do
+    module="${layer%%:*}"; folder="Sources/NewsKit/${layer#*:}"
+    if stale "$out/lib/$module.o" "$folder" $previous; then
+      echo "swiftc $folder as $module (-sanitize=fuzzer,address -O; a few minutes)..." >&2
+      # shellcheck disable=SC2046
+      if ! swiftc -parse-as-library -O -g -wmo -enable-testing -sanitize=fuzzer,address -package-name NewsKit \
+        -module-name "$module" -I "$out/include" -I "$out/lib" \
+        -emit-module -emit-module-path "$out/lib/$module.swiftmodule" \
+        -c -o "$out/lib/$module.o.tmp" $(find "$folder" -name '*.swift' | sort) > "$out/$module.log" 2>&1; then
+        grep -A3 'error:' "$out/$module.log" | head -40 >&2
+        echo "building $folder failed (whole log: $out/$module.log); if another edit is in progress there, retry in a minute" >&2
+        exit 1
+      fi
+      mv "$out/lib/$module.o.tmp" "$out/lib/$module.o"
     fi
-    mv "$out/lib/NewsKit.o.tmp" "$out/lib/NewsKit.o"
-  fi
+    previous="$previous $out/lib/$module.o"
+  done
 }
 
 # One binary per target: its harness file, the shared helpers, the library.
 build_target() {
   local t="$1" file bin="$out/bin/fuzz-$1"
   file="$(harness_file "$t")"
-  if stale "$bin" "$file" Fuzz/Support "$out/lib/NewsKit.o" "$out/obj"; then
+  if stale "$bin" "$file" Fuzz/Support "$out"/lib/NewsKit*.o "$out/obj"; then
     echo "swiftc $file -> $bin" >&2
     # (ld.gold's notes on ASan's local stubs are harmless: filtered out.)
-    if ! swiftc -parse-as-library -O -g -sanitize=fuzzer,address -module-name "NewsKitFuzz_$t" \
+    if ! swiftc -parse-as-library -O -g -sanitize=fuzzer,address -package-name NewsKit -module-name "NewsKitFuzz_$t" \
       -I "$out/lib" -I "$out/include" "$file" Fuzz/Support/*.swift \
-      "$out/lib/NewsKit.o" "$out"/obj/*.o $(link_flags) -o "$bin.tmp" 2>&1 |
+      "$out"/lib/NewsKit*.o "$out"/obj/*.o $(link_flags) -o "$bin.tmp" 2>&1 |
       { grep -v "Cannot export local symbol '__asan" || true; } >&2; then
       echo "building $bin failed" >&2; exit 1
     fi

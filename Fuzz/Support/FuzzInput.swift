@@ -4,7 +4,9 @@
 // valid program and libFuzzer's mutations (insert, erase, splice) stay meaningful.
 
 import Foundation
-@testable import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
 
 struct FuzzInput {
     let bytes: [UInt8]

@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// The AI-written news digest page (seed `001_…`): a headline, a summary paragraph, the article,
 /// then related stories whose cards carry the labels `AI에 의해 보고됨` ("reported by AI") and

@@ -1,4 +1,4 @@
-import NewsKit
+import NewsKitCore
 
 /// The one list of built-in adapters, in priority order (the generic fallback last).
 public enum BuiltinAdapters {

@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// 동포투데이 (dspdaily.com): articles whose first paragraph opens with the `[동포투데이]` lead tag,
 /// followed by the site's `BEST 뉴스` and `실시간뉴스` blocks (teasers, not body).

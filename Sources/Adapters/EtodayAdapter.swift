@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// 이투데이 (etoday.co.kr): `입력 … 수정 …` times, deck lines under the headline, `▲` photo
 /// captions, reaction counters, and market widgets (tickers, crypto prices) that are not body.

@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// Blog posts with YAML (or TOML) front matter and an HTML or Markdown body (Jekyll, Hugo,
 /// Astro, Tistory exports): title, categories, tags, excerpt, image and date from the front

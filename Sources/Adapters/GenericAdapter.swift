@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// Any other news page: JSON-LD, OpenGraph and meta tags, `<time>`, and a main-content pick over
 /// blocks (``GenericExtractor``). Answers every HTML page and text capture with a low confidence,

@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// Yonhap News Agency articles (yna.co.kr), from the site's pages or plain-text captures of them.
 public struct YonhapAdapter: SiteAdapter {

@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// A bulletin-board post (gnuboard-style boards: post title, 작성자, 작성일, 조회) whose content
 /// is a Yonhap story. The board's post is the page (its title, its posting time); Yonhap is the

@@ -1,5 +1,5 @@
 import Foundation
-import NewsKit
+import NewsKitCore
 
 /// Reads a Yonhap (yna.co.kr) story, from the site's markup or from a plain-text capture of it.
 /// Shared by ``YonhapAdapter`` and ``YonhapRepostAdapter``, whose boards carry whole Yonhap stories.

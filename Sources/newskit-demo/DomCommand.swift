@@ -27,17 +27,17 @@ enum DomCommand {
             do { page = try InputFiles.page(path) } catch {
                 failures += 1
                 warn("newskit-demo dom: \(error)")
-                if stats { out.line(JSONText.object(["path": JSONText.quote(path), "error": JSONText.quote(error.message)])) }
+                if stats { out.line(JSONLiteral.object(["path": JSONLiteral.quote(path), "error": JSONLiteral.quote(error.message)])) }
                 continue
             }
             // The parser takes any bytes: decode by the sniffed encoding and parse, whatever the content.
             let (document, decision) = HTMLParser.parse(page: page)
             if stats {
-                out.line(JSONText.object([
-                    "path": JSONText.quote(path),
+                out.line(JSONLiteral.object([
+                    "path": JSONLiteral.quote(path),
                     "bytes": String(page.bytes.count),
                     "nodes": String(document.nodeCount),
-                    "encoding": JSONText.quote(decision.encoding.rawValue),
+                    "encoding": JSONLiteral.quote(decision.encoding.rawValue),
                 ]))
             }
             if tree {

@@ -7,7 +7,7 @@ struct EnrichmentOptions {
     static let flags: Set<String> = ["no-enrich"]
     static let options: Set<String> = ["gazetteer"]
     static let usage = """
-      --gazetteer FILE extra gazetteer entries (JSON, the shape of Sources/NewsKit/Enrichment/gazetteer.json)
+      --gazetteer FILE extra gazetteer entries (JSON, the shape of Sources/NewsKit/Core/Enrichment/gazetteer.json)
                        added to the built-in list; repeatable
       --no-enrich      leave entities, event dates and story ids empty
     """

@@ -108,8 +108,8 @@ enum ExtractCommand {
                     switch format! {
                     case .jsonl: state.out.line(article.jsonLine)
                     case .json: state.extracted.append(article)
-                    case .markdown: state.out.line(ArticleText.markdown(article))
-                    case .text: state.out.line(ArticleText.plain(article))
+                    case .markdown: state.out.line(ArticleRendering.markdown(article))
+                    case .text: state.out.line(ArticleRendering.plain(article))
                     }
                 }
                 if let worker, let file = article.file {
@@ -119,7 +119,7 @@ enum ExtractCommand {
             case .failed(let f):
                 progress?.record(failed: true)
                 warn("newskit-demo extract: \(f.description)")
-                if format == .jsonl && sinks.isEmpty { state.out.line(JSONText.object(["path": JSONText.quote(f.input), "error": JSONText.quote(f.message)])) }
+                if format == .jsonl && sinks.isEmpty { state.out.line(JSONLiteral.object(["path": JSONLiteral.quote(f.input), "error": JSONLiteral.quote(f.message)])) }
                 if let worker {
                     state.out.flush()
                     worker.delivered(f.input)

@@ -45,7 +45,7 @@ enum ExtractSupervisor {
             for path in named {
                 let message = "extracting it crashed the worker (signal \(signal))\(culprits.isEmpty ? ", though not when tried alone" : ""); skipped (--no-isolate shows the crash)"
                 warn("newskit-demo extract: \(path): \(message)")
-                if writesFailureLines { writeLine(JSONText.object(["path": JSONText.quote(path), "error": JSONText.quote(message)])) }
+                if writesFailureLines { writeLine(JSONLiteral.object(["path": JSONLiteral.quote(path), "error": JSONLiteral.quote(message)])) }
             }
             crashed += named
             let skip = Set(named)

@@ -133,7 +133,7 @@ enum FetchCommand {
     static func emitFailure(url: String, message: String) {
         warn("newskit-demo: \(url): \(message)")
         outputLock.withLock {
-            output.line(JSONText.object(["url": JSONText.quote(url), "error": JSONText.quote(message)]))
+            output.line(JSONLiteral.object(["url": JSONLiteral.quote(url), "error": JSONLiteral.quote(message)]))
         }
     }
 
@@ -155,7 +155,7 @@ enum FetchCommand {
             case .failed(let f):
                 if f.isURL { emitFailure(url: f.input, message: f.message) } else {
                     warn("newskit-demo: \(f.description)")
-                    outputLock.withLock { output.line(JSONText.object(["path": JSONText.quote(f.input), "error": JSONText.quote(f.message)])) }
+                    outputLock.withLock { output.line(JSONLiteral.object(["path": JSONLiteral.quote(f.input), "error": JSONLiteral.quote(f.message)])) }
                 }
                 progress.record(failed: true)
             }

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsKit
+import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
+@testable import NewsKitSQLite
 import TestHTTPServer
 
 /// libcurl transfers against servers on 127.0.0.1 that the tests start themselves.

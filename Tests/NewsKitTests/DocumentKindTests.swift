@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsKit
+import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
+@testable import NewsKitSQLite
 
 @Suite struct DocumentKindTests {
     static let seedNames = ["000_902ba53e243bc19e.txt", "001_3061c23935da038f.txt", "002_6e7fa6e893070c73.txt",

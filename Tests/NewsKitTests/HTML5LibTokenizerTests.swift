@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsKit
+import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
+@testable import NewsKitSQLite
 
 /// Runs html5lib-tests/tokenizer/*.test against ``HTMLTokenizer`` and enforces a pass-rate floor.
 ///

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsKit
+import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
+@testable import NewsKitSQLite
 
 /// Pathological pages, feeds, archives and files: each ends as a result or a named error, in work
 /// bounded by its size (the timings are measured by `scripts/bench-hostile.sh`, not here).
@@ -81,14 +85,14 @@ import Testing
             let bytes = Array(("<urlset>" + String(repeating: "<url>", count: 50_000) + "<loc>https://x.kr/a</loc>").utf8)
             var depth = 0
             do {
-                let root = XMLLite.parse(bytes)
-                var stack: [(XMLElement, Int)] = [(root, 0)]
+                let root = FeedXML.parse(bytes)
+                var stack: [(FeedXML.Element, Int)] = [(root, 0)]
                 while let (e, d) = stack.popLast() {
                     depth = max(depth, d)
                     for c in e.children { stack.append((c, d + 1)) }
                 }
             }   // the tree is freed here: a deep one would overflow the stack
-            #expect(depth <= XMLLite.maximumDepth + 2)
+            #expect(depth <= FeedXML.maximumDepth + 2)
             guard case .articles = ListingReader.read(bytes) else { Issue.record("not read as a sitemap"); return }
             // Elements past the cap are siblings: a sitemap whose <url> elements are never closed
             // still lists what its first levels hold.
@@ -110,7 +114,7 @@ import Testing
     /// Found by the listing fuzz target (a 1 MiB generated feed timed out in `descendants`, which
     /// made a lowercased String per element): local names are now compared on bytes.
     @Test func localNamesCompareOnBytesIgnoringPrefixAndCase() {
-        let feed = XMLLite.parse(Array("<rss><channel><item><News:Title>a</News:Title><xlink>b</xlink><link>c</link></item></channel></rss>".utf8))
+        let feed = FeedXML.parse(Array("<rss><channel><item><News:Title>a</News:Title><xlink>b</xlink><link>c</link></item></channel></rss>".utf8))
         let item = try! #require(feed.descendants("item").first)
         #expect(item.value("title") == "a")
         #expect(item.value("link") == "c")

@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsKit
+import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
+@testable import NewsKitSQLite
 import TestHTTPServer
 
 /// Servers that ask for absurd delays, redirect past robots.txt, send huge robots.txt files or

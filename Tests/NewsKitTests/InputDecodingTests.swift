@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsKit
+import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
+@testable import NewsKitSQLite
 
 @Suite struct InputDecodingTests {
     /// 똠 and 햏 exist only in CP949's extension (not in KS X 1001): 0x8C 0x63 and 0xC1 0x64.

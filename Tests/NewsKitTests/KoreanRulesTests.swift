@@ -1,6 +1,10 @@
 import Foundation
 import Testing
-@testable import NewsKit
+import NewsKit
+@testable import NewsKitHTML
+@testable import NewsKitCore
+@testable import NewsKitFetching
+@testable import NewsKitSQLite
 
 /// The shared Korean rules, each on strings copied from the seeds and the Korean corpus.
 @Suite struct KoreanDatesTests {

@@ -1,3 +1,4 @@
+import NewsKitCore
 /// Finding a byte sequence in bytes (the WARC reader's header and chunk boundaries).
 enum ByteSearch {
     /// The first offset at or after `from` where `needle` starts in `hay`.

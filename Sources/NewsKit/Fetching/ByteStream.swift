@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 internal import CZlib
 
 /// Reads a file in chunks, inflating gzip (any number of concatenated members) on the fly, so a

@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 internal import CCurl
 
 /// Fetches over HTTP(S) with libcurl: many transfers at once on libcurl's multi interface,

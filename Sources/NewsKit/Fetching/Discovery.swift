@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// An article URL found in a feed or sitemap, with what the listing says about it.
 public struct DiscoveredURL: Sendable, Hashable {
@@ -32,7 +33,7 @@ public enum ListingReader {
     /// ``maximumBytes``; a larger one reads as ``Listing/unknown``).
     public static func read(_ bytes: [UInt8], baseURL: URL? = nil) -> Listing {
         let raw = Gzip.isGzip(bytes[...]) ? (Gzip.decompress(bytes, limit: maximumBytes) ?? []) : bytes
-        let root = XMLLite.parse(raw)
+        let root = FeedXML.parse(raw)
         guard let top = root.children.first(where: { !$0.name.hasPrefix("#") }) else { return .unknown }
         func absolute(_ s: String) -> String {
             let t = s.trimmingCharacters(in: .whitespacesAndNewlines)

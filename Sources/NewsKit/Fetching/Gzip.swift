@@ -1,16 +1,17 @@
+import NewsKitCore
 internal import CZlib
 
 /// gzip through zlib: WARC records are gzip members, and servers send gzip bodies.
-public enum Gzip {
+package enum Gzip {
     /// Whether the bytes start with the gzip magic number.
-    public static func isGzip(_ bytes: ArraySlice<UInt8>) -> Bool {
+    package static func isGzip(_ bytes: ArraySlice<UInt8>) -> Bool {
         bytes.count >= 2 && bytes[bytes.startIndex] == 0x1F && bytes[bytes.startIndex + 1] == 0x8B
     }
 
     /// Inflates gzip (several concatenated members included), zlib or raw deflate data.
     /// - Parameter limit: give up (nil) when the output would exceed this many bytes.
     /// - Returns: nil when the data is corrupt or too large.
-    public static func decompress(_ input: [UInt8], limit: Int = 1 << 30) -> [UInt8]? {
+    package static func decompress(_ input: [UInt8], limit: Int = 1 << 30) -> [UInt8]? {
         if input.isEmpty { return [] }
         let gzip = isGzip(input[...])
         let zlibHeader = input.count >= 2 && input[0] & 0x0F == 8 && (UInt16(input[0]) << 8 | UInt16(input[1])) % 31 == 0
@@ -63,7 +64,7 @@ public enum Gzip {
     }
 
     /// Compresses bytes as one gzip member.
-    public static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
+    package static func compress(_ input: [UInt8], level: Int32 = 6) -> [UInt8] {
         let stream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
         stream.initialize(to: z_stream())
         defer { stream.deallocate() }

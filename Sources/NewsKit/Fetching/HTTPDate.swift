@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// HTTP dates (RFC 9110 IMF-fixdate, and RFC 850 / asctime leniently) and RFC 822 feed dates.
 public enum HTTPDate {

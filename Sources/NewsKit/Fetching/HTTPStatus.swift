@@ -1,7 +1,8 @@
+import NewsKitCore
 /// HTTP status codes as written on a status line.
-public enum HTTPStatus {
+package enum HTTPStatus {
     /// The reason phrase for a status line (`404` → `Not Found`); `Status` for codes not listed.
-    public static func reasonPhrase(_ status: Int) -> String {
+    package static func reasonPhrase(_ status: Int) -> String {
         switch status {
         case 200: return "OK"
         case 301: return "Moved Permanently"

@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// Politeness in time: at most N transfers per host, a minimum delay between the starts of two
 /// requests to one host (or the host's `Crawl-delay`, if longer), and a global limit.

@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// A fetcher a site operator would not block: robots.txt (fetched once per host and cached),
 /// at most N transfers per host with a minimum delay between them (or the site's

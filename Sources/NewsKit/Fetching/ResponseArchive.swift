@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// Keeps every response somewhere (a WARC file): called for each response a fetch receives.
 public protocol ResponseArchive: Sendable {

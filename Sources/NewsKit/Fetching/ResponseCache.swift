@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// A response cache on disk: each URL's last 200 response (body and headers), so that a rerun
 /// asks with `If-None-Match` / `If-Modified-Since` and a 304 serves the stored page.

@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// When and how often to try again: exponential backoff with full jitter, and `Retry-After`.
 public struct RetryPolicy: Sendable, Hashable {

@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// robots.txt per origin, fetched once: concurrent requests to one host share the fetch.
 actor RobotsCache {

@@ -1,4 +1,5 @@
 import Foundation
+import NewsKitCore
 
 /// A parsed robots.txt (RFC 9309): user-agent groups with allow/disallow rules (`*` wildcards,
 /// `$` end anchors; the longest matching rule wins, `allow` on a tie), plus the common

@@ -1,4 +1,6 @@
 import Foundation
+import NewsKitCore
+import NewsKitHTML
 
 /// Writes every fetched response to a WARC 1.1 file, so nothing fetched is ever lost and a run
 /// can be replayed without the network (``WARCReader``). A path ending in `.gz` gets one gzip

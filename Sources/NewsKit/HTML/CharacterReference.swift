@@ -1,5 +1,5 @@
 /// Decoding of character references (`&amp;`, `&#44608;`, `&#xAC00;`) as the HTML tokenizer does it.
-enum CharacterReference {
+package enum CharacterReference {
     /// Decodes the reference whose `&` precedes `input[position]`.
     ///
     /// - Returns: the position after the reference, with its UTF-8 expansion appended to `out`;
@@ -84,11 +84,31 @@ enum CharacterReference {
     @inline(__always) static func isAlphanumeric(_ c: UInt8) -> Bool {
         (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A)
     }
+
+    /// Text with its character references decoded: numeric ones, HTML's named ones (XML's five
+    /// among them), as a text node would read them; a `&` that starts none stays as it is.
+    package static func decodeText(_ bytes: [UInt8]) -> String {
+        guard bytes.contains(0x26) else { return String(decoding: bytes, as: UTF8.self) }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        bytes.withUnsafeBufferPointer { buf in
+            while i < buf.count {
+                if buf[i] == 0x26 {
+                    let next = CharacterReference.decode(buf, at: i + 1, inAttribute: false, into: &out)
+                    if next != i + 1 { i = next; continue }
+                }
+                out.append(buf[i])
+                i += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
 }
 
 /// Appends the UTF-8 encoding of a scalar value (surrogates become U+FFFD).
 @inline(__always)
-func appendUTF8(_ cp: UInt32, to out: inout [UInt8]) {
+package func appendUTF8(_ cp: UInt32, to out: inout [UInt8]) {
     switch cp {
     case 0..<0x80:
         out.append(UInt8(cp))

@@ -9,7 +9,7 @@
 ///
 /// Documents are immutable and `Sendable`: share them across tasks freely.
 public final class HTMLDocument: Sendable {
-    let store: NodeStore
+    package let store: NodeStore
     /// The rendering mode the DOCTYPE selected.
     public let quirksMode: HTMLQuirksMode
     let fragmentRootIndex: Int32
@@ -64,9 +64,9 @@ public final class HTMLDocument: Sendable {
 public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     /// The document this node belongs to.
     public let document: HTMLDocument
-    let index: Int32
+    package let index: Int32
 
-    init(document: HTMLDocument, index: Int32) {
+    package init(document: HTMLDocument, index: Int32) {
         self.document = document
         self.index = index
     }
@@ -74,7 +74,7 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     public static func == (a: HTMLNode, b: HTMLNode) -> Bool { a.document === b.document && a.index == b.index }
     public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(document)); h.combine(index) }
 
-    @inline(__always) var record: NodeRecord { document.store.nodes[Int(index)] }
+    @inline(__always) package var record: NodeRecord { document.store.nodes[Int(index)] }
 
     private func node(_ i: Int32) -> HTMLNode? { i >= 0 ? HTMLNode(document: document, index: i) : nil }
 
@@ -89,7 +89,7 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     /// The local name of an element (lowercase for HTML elements), or "" for other nodes.
     public var tagName: String { record.kind == .element ? document.spelling(record.name) : "" }
 
-    func `is`(_ t: T) -> Bool { document.store.isHTML(index, t) }
+    package func `is`(_ t: KnownName) -> Bool { document.store.isHTML(index, t) }
 
     /// Whether this is an HTML element with the given local name.
     public func isElement(named name: String) -> Bool {
@@ -183,12 +183,12 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
         attributeBytes(name).map { String(decoding: $0, as: UTF8.self) }
     }
 
-    func attributeBytes(_ name: String) -> ArraySlice<UInt8>? {
+    package func attributeBytes(_ name: String) -> ArraySlice<UInt8>? {
         guard let id = document.store.names.id(of: name) else { return nil }
         return attributeBytes(id: id)
     }
 
-    func attributeBytes(id: UInt32) -> ArraySlice<UInt8>? {
+    package func attributeBytes(id: UInt32) -> ArraySlice<UInt8>? {
         let r = record
         guard r.kind == .element else { return nil }
         let store = document.store
@@ -206,7 +206,7 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
 
     /// The whitespace-separated classes of the `class` attribute.
     public var classList: [String] {
-        guard let c = attributeBytes(id: T.class.id) else { return [] }
+        guard let c = attributeBytes(id: KnownName.class.id) else { return [] }
         return c.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D })
             .map { String(decoding: $0, as: UTF8.self) }
     }
@@ -230,13 +230,13 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The text content as UTF-8 bytes (no String made).
-    var textBytes: [UInt8] {
+    package var textBytes: [UInt8] {
         var bytes: [UInt8] = []
         appendText(to: &bytes)
         return bytes
     }
 
-    func appendText(to bytes: inout [UInt8]) {
+    package func appendText(to bytes: inout [UInt8]) {
         let store = document.store
         for n in descendants where n.record.kind == .text {
             let r = n.record
@@ -296,7 +296,7 @@ public struct HTMLDescendants: Sequence {
 
 extension String {
     /// Runs of whitespace collapsed to one space, trimmed at both ends.
-    public func collapsingWhitespace() -> String {
+    package func collapsingWhitespace() -> String {
         var copy = self
         return copy.withUTF8 { b -> String in
             // Fast path: ASCII spacing only, single spaces, nothing at the ends.

@@ -17,7 +17,7 @@ public enum HTMLAttributeNamespace: UInt8, Sendable, Hashable {
 ///
 /// Any other name is interned per document with an id at or above ``HTMLNames/firstDynamicID``.
 /// The raw value is the index of the name in ``HTMLNames/known``.
-enum T: UInt16 {
+package enum KnownName: UInt16 {
     case none = 0
     // HTML elements
     case a, abbr, address, applet, area, article, aside, audio, b, base, basefont, bdi, bdo, bgsound, big, blink,
@@ -40,10 +40,10 @@ enum T: UInt16 {
 
 /// Name tables: the known names, and interning of all others.
 enum HTMLNames {
-    /// Ids below this are ``T`` cases; ids at or above it index a document's own name list.
+    /// Ids below this are ``KnownName`` cases; ids at or above it index a document's own name list.
     static let firstDynamicID: UInt32 = 1024
 
-    /// The spelling of every ``T`` case, in raw-value order.
+    /// The spelling of every ``KnownName`` case, in raw-value order.
     static let known: [String] = [
         "",
         "a", "abbr", "address", "applet", "area", "article", "aside", "audio", "b", "base", "basefont", "bdi", "bdo",
@@ -155,9 +155,9 @@ struct NameTable: Sendable {
     }
 }
 
-/// Interns names for one parse: known names resolve to their ``T`` id, others get ids from
+/// Interns names for one parse: known names resolve to their ``KnownName`` id, others get ids from
 /// ``HTMLNames/firstDynamicID`` up, kept in ``names`` for the document.
-struct NameInterner: Sendable {
+package struct NameInterner: Sendable {
     private var table = HTMLNames.knownTable
     /// Spellings of the dynamic names, indexed by `id - firstDynamicID`.
     private(set) var names: [String] = []
@@ -175,17 +175,17 @@ struct NameInterner: Sendable {
         return bytes.withUnsafeBufferPointer { intern($0) }
     }
 
-    func id(of string: String) -> UInt32? {
+    package func id(of string: String) -> UInt32? {
         table.lookup(Array(string.utf8))
     }
 
-    func spelling(of id: UInt32) -> String {
+    package func spelling(of id: UInt32) -> String {
         if id < HTMLNames.firstDynamicID { return HTMLNames.known[Int(id)] }
         return names[Int(id - HTMLNames.firstDynamicID)]
     }
 }
 
-extension T {
+extension KnownName {
     /// The id of this known name.
-    @inline(__always) var id: UInt32 { UInt32(rawValue) }
+    @inline(__always) package var id: UInt32 { UInt32(rawValue) }
 }

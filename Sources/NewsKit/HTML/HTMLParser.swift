@@ -21,7 +21,7 @@ public enum HTMLParser {
     }
 
     /// Parses bytes known to be valid UTF-8 (for callers that decoded them already).
-    static func parse(validatedUTF8 bytes: [UInt8]) -> HTMLDocument {
+    package static func parse(validatedUTF8 bytes: [UInt8]) -> HTMLDocument {
         let input = normalizeNewlines(bytes)
         let builder = HTMLTreeBuilder(estimatedBytes: input.count)
         let result: HTMLTreeBuilder = input.withUnsafeBufferPointer { buffer in
@@ -57,7 +57,7 @@ public enum HTMLParser {
             }
         }
         builder.insertHTMLRoot()
-        if namespace == .html && contextName == T.template.id { builder.templateModes.append(.inTemplate) }
+        if namespace == .html && contextName == KnownName.template.id { builder.templateModes.append(.inTemplate) }
         builder.resetInsertionMode()
         let root = builder.open[0]
         let result: HTMLTreeBuilder = input.withUnsafeBufferPointer { buffer in
@@ -87,20 +87,5 @@ public enum HTMLParser {
             if start < b.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start...])) }
             return out
         }
-    }
-}
-
-extension HTMLParser {
-    /// Sniffs a page's encoding the way browsers do, decodes it and parses it, whatever the
-    /// bytes are (no kind recognition, no refusal of binary input: see ``Document`` for that).
-    ///
-    /// - Returns: the document and the encoding decision.
-    public static func parse(page: Page) -> (document: HTMLDocument, encoding: EncodingDecision) {
-        let scan = UTF8Repair.scan(page.bytes)
-        var (decision, bom) = EncodingSniffer.decide(page.bytes, contentType: page.header("Content-Type"), scan: scan)
-        let body = bom > 0 ? Array(page.bytes[bom...]) : page.bytes
-        let decoded = TextDecoder.decode(body, as: decision.encoding, knownValidUTF8: bom == 0 && scan.valid)
-        decision.replacements = decoded.replacements
-        return (parse(validatedUTF8: decoded.utf8), decision)
     }
 }

@@ -1,5 +1,5 @@
 /// The content states a tokenizer can be started in or switched to by a tree builder.
-public enum TokenizerState: UInt8, Sendable {
+enum TokenizerState: UInt8, Sendable {
     case data, rcdata, rawtext, scriptData, plaintext, cdataSection
 }
 

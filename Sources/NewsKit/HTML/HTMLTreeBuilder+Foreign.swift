@@ -18,7 +18,7 @@ extension HTMLTreeBuilder {
     }
 
     /// Start tags (and `</br>`, `</p>`) that break out of foreign content back into HTML.
-    static func breaksOutOfForeignContent(_ t: T) -> Bool {
+    static func breaksOutOfForeignContent(_ t: KnownName) -> Bool {
         switch t {
         case .b, .big, .blockquote, .body, .br, .center, .code, .dd, .div, .dl, .dt, .em, .embed, .h1, .h2, .h3,
              .h4, .h5, .h6, .head, .hr, .i, .img, .li, .listing, .menu, .meta, .nobr, .ol, .p, .pre, .ruby, .s,

@@ -1,7 +1,7 @@
 extension HTMLTreeBuilder {
     // MARK: In body: start tags
 
-    mutating func inBodyStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inBodyStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .html:
             if openContains(.template) { return }
@@ -73,7 +73,7 @@ extension HTMLTreeBuilder {
             while i >= 0 && formatting[i] >= 0 {
                 let node = formatting[i]
                 if isHTML(node, .a) {
-                    adoptionAgency(T.a.id)
+                    adoptionAgency(KnownName.a.id)
                     if let j = formatting.lastIndex(of: node) { formatting.remove(at: j) }
                     remove(fromOpen: node)
                     break
@@ -128,7 +128,7 @@ extension HTMLTreeBuilder {
             pop()
             framesetOK = false
         case .image:
-            inBodyStartTag(T.img.id, .img, tag)
+            inBodyStartTag(KnownName.img.id, .img, tag)
         case .textarea:
             insertElement(id, tag)
             ignoreNextLineFeed = true
@@ -215,7 +215,7 @@ extension HTMLTreeBuilder {
 
     // MARK: In body: end tags
 
-    mutating func inBodyEndTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inBodyEndTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .template:
             endTemplate()
@@ -268,7 +268,7 @@ extension HTMLTreeBuilder {
             popUntil(t)
             clearFormattingToMarker()
         case .br:
-            inBodyStartTag(T.br.id, .br, HTMLTreeBuilder.emptyTag)
+            inBodyStartTag(KnownName.br.id, .br, HTMLTreeBuilder.emptyTag)
         default:
             anyOtherEndTag(id)
         }
@@ -390,7 +390,7 @@ extension HTMLTreeBuilder {
         }
     }
 
-    func firstDescendant(of root: Int32, _ tag: T) -> Int32? {
+    func firstDescendant(of root: Int32, _ tag: KnownName) -> Int32? {
         var node = record(root).firstChild
         while node >= 0 {
             if isHTML(node, tag) { return node }

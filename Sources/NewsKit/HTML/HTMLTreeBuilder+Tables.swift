@@ -1,7 +1,7 @@
 extension HTMLTreeBuilder {
     // MARK: In table
 
-    mutating func clearStackBack(to tags: (T) -> Bool) {
+    mutating func clearStackBack(to tags: (KnownName) -> Bool) {
         while let node = open.last {
             let t = htmlTag(node)
             if t == .html || t == .template || tags(t) { return }
@@ -13,7 +13,7 @@ extension HTMLTreeBuilder {
     mutating func clearToTableBodyContext() { clearStackBack { $0 == .tbody || $0 == .tfoot || $0 == .thead } }
     mutating func clearToRowContext() { clearStackBack { $0 == .tr } }
 
-    mutating func inTableStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inTableStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .caption:
             clearToTableContext()
@@ -59,7 +59,7 @@ extension HTMLTreeBuilder {
         }
     }
 
-    mutating func inTableEndTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inTableEndTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .table:
             guard inScope(.table, .table) else { return }
@@ -87,7 +87,7 @@ extension HTMLTreeBuilder {
         return true
     }
 
-    mutating func inCaptionStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inCaptionStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .caption, .col, .colgroup, .tbody, .td, .tfoot, .th, .thead, .tr:
             if closeCaption() { startTag(id, tag) }
@@ -96,7 +96,7 @@ extension HTMLTreeBuilder {
         }
     }
 
-    mutating func inCaptionEndTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inCaptionEndTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .caption:
             _ = closeCaption()
@@ -111,7 +111,7 @@ extension HTMLTreeBuilder {
 
     // MARK: In column group
 
-    mutating func inColumnGroupStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inColumnGroupStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .html: inBodyStartTag(id, t, tag)
         case .col: insertElement(id, tag); pop()
@@ -126,7 +126,7 @@ extension HTMLTreeBuilder {
 
     // MARK: In table body
 
-    mutating func inTableBodyStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inTableBodyStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .tr:
             clearToTableBodyContext()
@@ -148,7 +148,7 @@ extension HTMLTreeBuilder {
         }
     }
 
-    mutating func inTableBodyEndTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inTableBodyEndTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .tbody, .tfoot, .thead:
             guard inScope(t, .table) else { return }
@@ -178,7 +178,7 @@ extension HTMLTreeBuilder {
         return true
     }
 
-    mutating func inRowStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inRowStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .th, .td:
             clearToRowContext()
@@ -192,7 +192,7 @@ extension HTMLTreeBuilder {
         }
     }
 
-    mutating func inRowEndTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inRowEndTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .tr:
             _ = closeRow()
@@ -217,7 +217,7 @@ extension HTMLTreeBuilder {
         mode = .inRow
     }
 
-    mutating func inCellStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inCellStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .caption, .col, .colgroup, .tbody, .td, .tfoot, .th, .thead, .tr:
             guard inScope(where: { $0 == .td || $0 == .th }, .table) else { return }
@@ -228,7 +228,7 @@ extension HTMLTreeBuilder {
         }
     }
 
-    mutating func inCellEndTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inCellEndTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .td, .th:
             guard inScope(t, .table) else { return }
@@ -249,7 +249,7 @@ extension HTMLTreeBuilder {
 
     // MARK: In template
 
-    mutating func inTemplateStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inTemplateStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         let next: Mode
         switch t {
         case .base, .basefont, .bgsound, .link, .meta, .noframes, .script, .style, .template, .title:

@@ -3,8 +3,8 @@ public enum HTMLQuirksMode: UInt8, Sendable {
     case noQuirks, limitedQuirks, quirks
 }
 
-@inline(__always) func tagOf(_ name: UInt32) -> T {
-    name < HTMLNames.firstDynamicID ? (T(rawValue: UInt16(name)) ?? .none) : .none
+@inline(__always) package func tagOf(_ name: UInt32) -> KnownName {
+    name < HTMLNames.firstDynamicID ? (KnownName(rawValue: UInt16(name)) ?? .none) : .none
 }
 
 /// The WHATWG tree construction stage: consumes tokens, builds a ``NodeStore``.
@@ -152,9 +152,9 @@ struct HTMLTreeBuilder: TokenSink {
 
     @inline(__always) func record(_ node: Int32) -> NodeRecord { store.nodes[Int(node)] }
 
-    @inline(__always) func isHTML(_ node: Int32, _ tag: T) -> Bool { store.isHTML(node, tag) }
+    @inline(__always) func isHTML(_ node: Int32, _ tag: KnownName) -> Bool { store.isHTML(node, tag) }
 
-    @inline(__always) func htmlTag(_ node: Int32) -> T {
+    @inline(__always) func htmlTag(_ node: Int32) -> KnownName {
         let r = store.nodes[Int(node)]
         return r.namespace == .html ? tagOf(r.name) : .none
     }
@@ -166,9 +166,9 @@ struct HTMLTreeBuilder: TokenSink {
         if r.namespace == .html { return false }
         if isMathMLTextIntegrationPoint(node) {
             if isCharacters { return false }
-            if let s = startTag, s != T.mglyph.id && s != T.malignmark.id { return false }
+            if let s = startTag, s != KnownName.mglyph.id && s != KnownName.malignmark.id { return false }
         }
-        if r.namespace == .mathml && r.name == T.annotationXml.id, let s = startTag, s == T.svg.id { return false }
+        if r.namespace == .mathml && r.name == KnownName.annotationXml.id, let s = startTag, s == KnownName.svg.id { return false }
         if isHTMLIntegrationPoint(node) && (isCharacters || startTag != nil) { return false }
         return true
     }
@@ -184,13 +184,13 @@ struct HTMLTreeBuilder: TokenSink {
 
     func isHTMLIntegrationPoint(_ node: Int32) -> Bool {
         let r = record(node)
-        if r.namespace == .mathml && r.name == T.annotationXml.id {
+        if r.namespace == .mathml && r.name == KnownName.annotationXml.id {
             guard let enc = store.attributeValue(node, .encoding) else { return false }
             let lower = String(decoding: enc, as: UTF8.self).lowercased()
             return lower == "text/html" || lower == "application/xhtml+xml"
         }
         if r.namespace == .svg {
-            return r.name == T.foreignObject.id || r.name == T.desc.id || r.name == T.title.id
+            return r.name == KnownName.foreignObject.id || r.name == KnownName.desc.id || r.name == KnownName.title.id
         }
         return false
     }
@@ -201,14 +201,14 @@ struct HTMLTreeBuilder: TokenSink {
         store.nodes[Int(node)].flags & ElementFlags.special != 0
     }
 
-    static func isFormatting(_ t: T) -> Bool {
+    static func isFormatting(_ t: KnownName) -> Bool {
         switch t {
         case .a, .b, .big, .code, .em, .font, .i, .nobr, .s, .small, .strike, .strong, .tt, .u: return true
         default: return false
         }
     }
 
-    static func isHeading(_ t: T) -> Bool {
+    static func isHeading(_ t: KnownName) -> Bool {
         switch t {
         case .h1, .h2, .h3, .h4, .h5, .h6: return true
         default: return false
@@ -227,7 +227,7 @@ struct HTMLTreeBuilder: TokenSink {
         }
     }
 
-    func inScope(_ tag: T, _ scope: Scope = .normal) -> Bool {
+    func inScope(_ tag: KnownName, _ scope: Scope = .normal) -> Bool {
         let id = tag.id
         return store.nodes.withUnsafeBufferPointer { nodes in
             var i = open.count - 1
@@ -252,7 +252,7 @@ struct HTMLTreeBuilder: TokenSink {
         return false
     }
 
-    func inScope(where predicate: (T) -> Bool, _ scope: Scope = .normal) -> Bool {
+    func inScope(where predicate: (KnownName) -> Bool, _ scope: Scope = .normal) -> Bool {
         var i = open.count - 1
         while i >= 0 {
             let r = record(open[i])
@@ -263,7 +263,7 @@ struct HTMLTreeBuilder: TokenSink {
         return false
     }
 
-    func openContains(_ tag: T) -> Bool {
+    func openContains(_ tag: KnownName) -> Bool {
         for node in open.reversed() where isHTML(node, tag) { return true }
         return false
     }
@@ -277,14 +277,14 @@ struct HTMLTreeBuilder: TokenSink {
 
     // The `popUntil` loops stop at the root: a target that is not open (it can only be missing when
     // the depth cap closed it) must not empty the stack.
-    mutating func popUntil(_ tag: T) {
+    mutating func popUntil(_ tag: KnownName) {
         while open.count > 1, let node = open.last {
             pop()
             if isHTML(node, tag) { return }
         }
     }
 
-    mutating func popUntil(where predicate: (T) -> Bool) {
+    mutating func popUntil(where predicate: (KnownName) -> Bool) {
         while open.count > 1, let node = open.last {
             pop()
             if record(node).namespace == .html && predicate(htmlTag(node)) { return }
@@ -302,7 +302,7 @@ struct HTMLTreeBuilder: TokenSink {
         if let i = open.lastIndex(of: node) { open.remove(at: i) }
     }
 
-    mutating func generateImpliedEndTags(except: T = .none) {
+    mutating func generateImpliedEndTags(except: KnownName = .none) {
         while let node = open.last {
             let t = htmlTag(node)
             if t == except { return }
@@ -394,7 +394,7 @@ struct HTMLTreeBuilder: TokenSink {
             store.attributes.append(AttributeRecord(name: nameID, namespace: ns, valueStart: vs, valueEnd: Int32(store.text.count)))
         }
         store.nodes[Int(node)].end = Int32(store.attributes.count)
-        if namespace == .html && name == T.template.id {
+        if namespace == .html && name == KnownName.template.id {
             let content = store.makeNode(.fragment)
             store.templateContents[node] = content
         }
@@ -419,7 +419,7 @@ struct HTMLTreeBuilder: TokenSink {
     }
 
     @discardableResult
-    mutating func insertElement(_ tag: T) -> Int32 {
+    mutating func insertElement(_ tag: KnownName) -> Int32 {
         insertElement(tag.id, HTMLTreeBuilder.emptyTag)
     }
 
@@ -651,7 +651,7 @@ struct HTMLTreeBuilder: TokenSink {
     }
 
     mutating func insertHTMLRoot(_ tag: TagToken = HTMLTreeBuilder.emptyTag) {
-        let html = createElement(T.html.id, .html, tag)
+        let html = createElement(KnownName.html.id, .html, tag)
         store.append(html, to: 0)
         open.append(html)
         mode = .beforeHead
@@ -860,7 +860,7 @@ struct HTMLTreeBuilder: TokenSink {
         stopped = true
     }
 
-    mutating func inHeadStartTag(_ id: UInt32, _ t: T, _ tag: TagToken) {
+    mutating func inHeadStartTag(_ id: UInt32, _ t: KnownName, _ tag: TagToken) {
         switch t {
         case .html: inBodyStartTag(id, t, tag)
         case .base, .basefont, .bgsound, .link, .meta:

@@ -4,29 +4,29 @@ public enum HTMLNodeKind: UInt8, Sendable, Hashable {
 }
 
 /// One node: 40 bytes, linked to its relatives by index (-1 for none).
-struct NodeRecord {
-    var kind: HTMLNodeKind
-    var namespace: HTMLNamespace
+package struct NodeRecord {
+    package internal(set) var kind: HTMLNodeKind
+    package internal(set) var namespace: HTMLNamespace
     /// Parser categories of an element (``ElementFlags``), computed once at creation.
-    var flags: UInt8 = 0
-    var name: UInt32
-    var parent: Int32 = -1
-    var firstChild: Int32 = -1
-    var lastChild: Int32 = -1
-    var next: Int32 = -1
-    var prev: Int32 = -1
+    package internal(set) var flags: UInt8 = 0
+    package internal(set) var name: UInt32
+    package internal(set) var parent: Int32 = -1
+    package internal(set) var firstChild: Int32 = -1
+    package internal(set) var lastChild: Int32 = -1
+    package internal(set) var next: Int32 = -1
+    package internal(set) var prev: Int32 = -1
     /// Text and comments: start of the data in `text`. Elements: first attribute index.
-    var start: Int32 = 0
+    package internal(set) var start: Int32 = 0
     /// Text and comments: end of the data. Elements: end of the attribute range.
-    var end: Int32 = 0
+    package internal(set) var end: Int32 = 0
 }
 
 /// One attribute: its interned name and a byte range of `text` holding the value.
-struct AttributeRecord {
-    var name: UInt32
-    var namespace: HTMLAttributeNamespace
-    var valueStart: Int32
-    var valueEnd: Int32
+package struct AttributeRecord {
+    package internal(set) var name: UInt32
+    package internal(set) var namespace: HTMLAttributeNamespace
+    package internal(set) var valueStart: Int32
+    package internal(set) var valueEnd: Int32
 }
 
 /// DOCTYPE details, kept aside (a document has at most a handful).
@@ -37,11 +37,11 @@ struct DoctypeRecord: Sendable {
 }
 
 /// Structure of a parsed document: nodes in one array, all character data in one byte buffer.
-struct NodeStore: Sendable {
-    var nodes: [NodeRecord] = []
-    var text: [UInt8] = []
-    var attributes: [AttributeRecord] = []
-    var names = NameInterner()
+package struct NodeStore: Sendable {
+    package internal(set) var nodes: [NodeRecord] = []
+    package internal(set) var text: [UInt8] = []
+    package internal(set) var attributes: [AttributeRecord] = []
+    package internal(set) var names = NameInterner()
     /// template element → its content fragment.
     var templateContents: [Int32: Int32] = [:]
     /// Text nodes moved to the end of `text` with room to grow: node → end of its room.
@@ -207,12 +207,12 @@ struct NodeStore: Sendable {
 
     // MARK: Queries
 
-    @inline(__always) func isHTML(_ node: Int32, _ tag: T) -> Bool {
+    @inline(__always) package func isHTML(_ node: Int32, _ tag: KnownName) -> Bool {
         let r = nodes[Int(node)]
         return r.name == tag.id && r.namespace == .html && r.kind == .element
     }
 
-    func attributeValue(_ node: Int32, _ name: T) -> ArraySlice<UInt8>? {
+    package func attributeValue(_ node: Int32, _ name: KnownName) -> ArraySlice<UInt8>? {
         let r = nodes[Int(node)]
         guard r.kind == .element else { return nil }
         for i in Int(r.start)..<Int(r.end) where attributes[i].name == name.id && attributes[i].namespace == .none {
@@ -269,7 +269,7 @@ enum ElementFlags {
         return f
     }
 
-    static func isSpecialHTML(_ t: T) -> Bool {
+    static func isSpecialHTML(_ t: KnownName) -> Bool {
         switch t {
         case .address, .applet, .area, .article, .aside, .base, .basefont, .bgsound, .blockquote, .body, .br,
              .button, .caption, .center, .col, .colgroup, .dd, .details, .dir, .div, .dl, .dt, .embed, .fieldset,

@@ -1,0 +1,536 @@
+import Foundation
+import NewsKitHTML
+
+/// Reads any news page: JSON-LD `NewsArticle`, OpenGraph and meta tags, `<time>`, and a
+/// main-content pick over blocks that counts characters (a Hangul syllable is one, where a word
+/// count means nothing), weighs link density and the element's id and class, then hands the
+/// chosen blocks to the shared Korean rules (``BlockAssembler``).
+public struct GenericExtractor: Sendable {
+    public init() {}
+
+    /// Extracts an article. `source` overrides the source read from the page.
+    /// - Throws: ``ExtractionError`` `noContent` when the page has no article text.
+    public func extract(_ document: Document, source: Source? = nil, adapter: AdapterInfo = AdapterInfo(id: "generic", version: "1")) throws(ExtractionError) -> Article {
+        switch document.kind {
+        case .html, .frontMatter:
+            return try extractHTML(document, source: source, adapter: adapter)
+        case .textCapture:
+            return try extractText(document, source: source, adapter: adapter)
+        }
+    }
+
+    // MARK: HTML
+
+    func extractHTML(_ document: Document, source: Source?, adapter: AdapterInfo) throws(ExtractionError) -> Article {
+        let meta = document.metadata
+        let blocks = document.blocks
+        let siteSource = source ?? GenericExtractor.source(for: document)
+        let siteNames = [meta.siteName, siteSource.name].compactMap { $0 }
+        // The article as data in a script, if the page has one (see ``EmbeddedArticle``): read
+        // only when the markup leaves a question open, as it costs a JSON parse.
+        var embeddedCache: EmbeddedArticle?? = nil
+        func embedded() -> EmbeddedArticle? {
+            if let cached = embeddedCache { return cached }
+            let found = document.html.flatMap { EmbeddedArticle.find(in: $0) }
+            embeddedCache = .some(found)
+            return found
+        }
+        let h1s = blocks.lazy.filter { $0.headingLevel == 1 }.prefix(3).map(\.text)
+        var titleText = meta.title.map { Headlines.stripSiteName($0, siteNames: siteNames) }
+        if titleText == nil || titleText!.isEmpty {
+            titleText = h1s.first ?? embedded()?.title ?? meta.documentTitle.map { Headlines.stripSiteName($0, siteNames: siteNames) }
+        }
+        // A meta title often carries a tail the headline on the page lacks (`제목-정치ㅣ신문`).
+        if let long = titleText, !h1s.contains(long) {
+            var shortForms = Array(h1s)
+            // A page without any h1 may still name its headline in its script data.
+            if shortForms.isEmpty, let t = embedded()?.title { shortForms.append(t) }
+            if let short = shortForms.first(where: { Headlines.isHeadline($0, trimmedFrom: long) }) { titleText = short }
+            // The headline as the page shows it, where the meta copy swapped its quotes (`″`).
+            else if let shown = shortForms.first(where: { $0 != long && Headlines.sameHeadline($0, long) }) { titleText = shown }
+        }
+        let (kicker, title) = titleText.map(Headlines.splitKicker) ?? (nil, "")
+        let containers = GenericExtractor.mainContainers(blocks, document: document)
+        var content = containers.isEmpty ? blocks : GenericExtractor.articleBlocks(blocks, containers: containers)
+        // Drop the headline if the content area repeats it.
+        content.removeAll { $0.role != .image && ($0.text == title || $0.text == titleText) }
+        let assembler = BlockAssembler(leadTags: [siteSource.name].compactMap { $0 }, readsDateline: true, baseURL: document.page.url)
+        var result = assembler.assemble(content)
+        var warnings = result.warnings
+        // Pages rendered in the browser ship the article as data in a script: read it there
+        // when it holds clearly more text than the markup does.
+        let domLetters = GenericExtractor.letterCount(result.body.map(\.text).joined())
+        if domLetters < 500, let data = embedded(), Double(data.letters) > Double(domLetters) * 1.3 + 50 {
+            var blocks = data.blocks
+            blocks.removeAll { $0.role != .image && ($0.text == title || $0.text == titleText) }
+            result = assembler.assemble(blocks)
+            warnings = result.warnings + ["body taken from the article data in the page's script"]
+        }
+        if let body = meta.articleBody, GenericExtractor.letterCount(body) > 2 * GenericExtractor.letterCount(result.body.map(\.text).joined()) + 200 {
+            // The page ships its text as JSON-LD and the markup holds less: trust the JSON-LD.
+            result.body = body.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
+                .filter { !$0.isEmpty && !Furniture.isFurniture($0) }.map { BodyBlock(.paragraph, $0) }
+            warnings.append("body taken from the page's JSON-LD articleBody")
+        }
+        var published = meta.published
+        var updated = meta.modified
+        if published == nil, let data = embedded() {
+            published = data.published
+            updated = updated ?? data.updated
+        } else if updated == nil, let data = embeddedCache ?? nil {
+            updated = data.updated
+        }
+        if published == nil {
+            for b in blocks.prefix(200) where b.text.count <= 120 {
+                let found = KoreanDates.publishedAndUpdated(in: b.text)
+                if let p = found.published, KoreanDates.find(in: b.text).first?.hasTime == true || KoreanDates.find(in: b.text).first?.role == .published {
+                    published = p
+                    updated = updated ?? found.updated
+                    break
+                }
+            }
+        }
+        var authors = result.authors
+        for name in meta.authors where !authors.contains(where: { $0.name == name || name.hasPrefix($0.name) }) {
+            let parsed = Bylines.bylineLine(name)
+            if let parsed { for a in parsed where !authors.contains(where: { $0.name == a.name }) { authors.append(a) } }
+            else if GenericExtractor.readsAsPersonName(name), name != siteSource.name, name != meta.siteName { authors.append(Author(name: name)) }
+        }
+        // Credits in script data are read when that data was needed anyway (a body or a date
+        // from it): parsing it only for a byline costs more than it finds.
+        if authors.isEmpty, let data = embeddedCache ?? nil {
+            for byline in data.authors {
+                if let parsed = Bylines.bylineLine(byline) {
+                    for a in parsed where !authors.contains(where: { $0.name == a.name }) { authors.append(a) }
+                } else if byline.has(" "), GenericExtractor.readsAsPersonName(byline) {
+                    authors.append(Author(name: byline))
+                }
+            }
+        }
+        var images = result.images
+        if images.isEmpty, let og = meta.images.first {
+            images.append(ArticleImage(url: AdapterRegistry.absolute(og, base: document.page.url)))
+        }
+        if result.body.isEmpty {
+            throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "no article text found on the page")
+        }
+        if let reason = GenericExtractor.notAnArticle(meta: meta, blocks: blocks, body: result.body, published: published, data: embeddedCache ?? nil) {
+            throw ExtractionError(.notAnArticle, input: document.page.name, adapter: adapter.id, reason)
+        }
+        return Article(source: siteSource, adapter: adapter, kicker: kicker, title: title.isEmpty ? nil : title,
+                       summary: meta.description, body: result.body, authors: authors, dateline: result.dateline,
+                       agency: result.agency, publishedAt: published, updatedAt: updated, images: images,
+                       categories: meta.sections, tags: meta.keywords, related: result.related, warnings: warnings)
+    }
+
+    /// Why a page is a front, section or list page rather than an article, or nil. Such a page
+    /// says nothing of an article (no `og:type` article, no JSON-LD article, no date, no article
+    /// data) and is mostly links, or what reads as its body is a scrap.
+    static func notAnArticle(meta: PageMetadata, blocks: [Block], body: [BodyBlock], published: Instant?,
+                             data: EmbeddedArticle?) -> String? {
+        if meta.type == "article" || meta.jsonLDType != nil || published != nil || data != nil { return nil }
+        var chars = 0.0, linkChars = 0.0
+        for b in blocks where b.role != .image {
+            let n = Double(b.text.utf8.count)
+            chars += n
+            linkChars += n * b.linkDensity
+        }
+        let density = chars > 0 ? linkChars / chars : 0
+        let bodyLetters = letterCount(body.map(\.text).joined())
+        if bodyLetters < 200 {
+            return "not an article page (no article metadata or date, and only \(bodyLetters) letters of text outside links)"
+        }
+        if density > 0.6 && bodyLetters < 600 {
+            return "not an article page (no article metadata or date, and \(Int(density * 100))% of its text is links)"
+        }
+        return nil
+    }
+
+    /// The blocks of the main content: those inside the element whose blocks carry the most
+    /// weighted text (characters, less link text, with a bonus or malus for its id and class).
+    public static func mainContent(_ blocks: [Block], document: Document) -> [Block] {
+        guard let container = mainContainer(blocks, document: document) else { return blocks }
+        return GenericExtractor.blocks(blocks, under: container)
+    }
+
+    /// The element whose blocks carry the most weighted text, if any block carries text.
+    public static func mainContainer(_ blocks: [Block], document: Document) -> HTMLNode? {
+        guard let html = document.html, let scored = bestScore(blocks, document: document) else { return nil }
+        return HTMLNode(document: html, index: scored.node)
+    }
+
+    /// The elements that hold the article, in document order: the one whose blocks carry the
+    /// most weighted text; those of its siblings that carry at least a fifth as much (an article
+    /// that figures, ads or a mid-story box split into several boxes); and elsewhere on the page,
+    /// the boxes of the same element and class that hold text (an article in sections).
+    public static func mainContainers(_ blocks: [Block], document: Document) -> [HTMLNode] {
+        guard let html = document.html, let scored = bestScore(blocks, document: document) else { return [] }
+        let nodes = html.store.nodes
+        let best = HTMLNode(document: html, index: scored.node)
+        let bestClass = best.attribute("class") ?? ""
+        var chosen: Set<Int32> = [scored.node]
+        // Most of a box's text must be sentences: a carousel of headlines is not the story.
+        func isProse(_ node: Int32) -> Bool { scored.prose(node) >= 0.6 * (scored.score(node) ?? 0) }
+        let parent = nodes[Int(scored.node)].parent
+        if parent >= 0, nodes[Int(parent)].kind == .element {
+            var c = nodes[Int(parent)].firstChild
+            while c >= 0 {
+                defer { c = nodes[Int(c)].next }
+                guard c != scored.node, nodes[Int(c)].kind == .element, let score = scored.score(c) else { continue }
+                let node = HTMLNode(document: html, index: c)
+                let bonus = !bestClass.isEmpty && node.attribute("class") == bestClass ? scored.weighted * 0.2 : 0
+                if score * containerHint(node) + bonus >= max(10, scored.weighted * 0.2), isProse(c) { chosen.insert(c) }
+            }
+        }
+        if !bestClass.isEmpty {
+            for (node, score) in scored.scores where node != scored.node && score >= max(30, scored.weighted * 0.05)
+                && nodes[Int(node)].name == nodes[Int(scored.node)].name {
+                let n = HTMLNode(document: html, index: node)
+                guard n.attribute("class") == bestClass, isProse(node) else { continue }
+                chosen.insert(node)
+            }
+        }
+        // Keep the outermost of nested choices, in document order.
+        var out: [HTMLNode] = []
+        for node in chosen.sorted() {
+            var a = nodes[Int(node)].parent
+            var nested = false
+            while a >= 0 { if chosen.contains(a) { nested = true; break }; a = nodes[Int(a)].parent }
+            if !nested { out.append(HTMLNode(document: html, index: node)) }
+        }
+        return out
+    }
+
+    /// How the generic extractor reads a page, for people tuning it or writing an adapter: the
+    /// element chosen as the content area and its score, the other boxes merged with it, the
+    /// runner-up elements, and the article data found in scripts.
+    public static func explain(_ document: Document) -> [String] {
+        guard let html = document.html else { return ["not an HTML page: read as \(document.kind.rawValue)"] }
+        let blocks = document.blocks
+        var lines: [String] = []
+        func describe(_ node: Int32) -> String {
+            var parts: [String] = []
+            var n = HTMLNode(document: html, index: node)
+            for _ in 0..<4 {
+                var s = n.tagName
+                if let id = n.attribute("id"), !id.isEmpty { s += "#" + id }
+                for c in n.classList.prefix(2) { s += "." + c }
+                parts.append(s)
+                guard let p = n.parent, p.isElement else { break }
+                n = p
+            }
+            return parts.reversed().joined(separator: " > ")
+        }
+        guard let scored = bestScore(blocks, document: document) else { return ["no block carries text"] }
+        lines.append(String(format: "content area: %@  (score %.0f)", describe(scored.node), scored.weighted))
+        for c in mainContainers(blocks, document: document) where c.index != scored.node {
+            lines.append(String(format: "  merged: %@  (score %.0f)", describe(c.index), scored.score(c.index) ?? 0))
+        }
+        var weighted: [(node: Int32, score: Double)] = []
+        for (node, score) in scored.all where node != scored.node {
+            weighted.append((node, score * containerHint(HTMLNode(document: html, index: node))))
+        }
+        weighted.sort { (a: (node: Int32, score: Double), b: (node: Int32, score: Double)) -> Bool in
+            a.score > b.score || (a.score == b.score && a.node > b.node)
+        }
+        let runnersUp = weighted.prefix(5)
+        for (node, score) in runnersUp { lines.append(String(format: "  runner-up: %@  (score %.0f)", describe(node), score)) }
+        if let data = EmbeddedArticle.find(in: html) {
+            lines.append("article data in a script: \(data.letters) letters, \(data.blocks.count) blocks, title \(data.title ?? "none")")
+        }
+        return lines
+    }
+
+    /// Whether a block ends as a sentence does (`.`, `다`, `?`, `!`, a closing quote after them).
+    static func endsSentence(_ text: String) -> Bool {
+        var scalars = text.unicodeScalars.reversed().makeIterator()
+        guard var last = scalars.next() else { return false }
+        while last == " " || last == "\n" || last == "\u{A0}" { guard let n = scalars.next() else { return false }; last = n }
+        if last == "\"" || last == "”" || last == "’" || last == "'" || last == ")" { guard let n = scalars.next() else { return false }; last = n }
+        return last == "." || last == "?" || last == "!" || last == "다" || last == "…" || last == "。" || last == ":"
+    }
+
+    /// How an element's `id` and `class` weigh its text: up for article words, down for widget words.
+    static func containerHint(_ n: HTMLNode) -> Double {
+        var attr: [UInt8] = []
+        if let id = n.attributeBytes(id: KnownName.id.id) { attr += id }
+        if let cls = n.attributeBytes(id: KnownName.class.id) { attr.append(0x20); attr += cls }
+        if attr.count <= 1 { return 1 }
+        for i in attr.indices where attr[i] >= 0x41 && attr[i] <= 0x5A { attr[i] |= 0x20 }
+        var f = 1.0
+        if goodHints.contains(where: { TextSearch.find($0, in: attr) }) { f = 1.3 }
+        if badHints.contains(where: { TextSearch.find($0, in: attr) }) { f *= 0.4 }
+        return f
+    }
+
+    static let goodHints: [[UInt8]] = ["article", "content", "news", "body", "story", "view", "text", "entry", "post", "cont", "txt",
+                                       "read", "detail"].map { Array($0.utf8) }
+    static let badHints: [[UInt8]] = ["comment", "footer", "nav", "sidebar", "side", "related", "banner", "ad-", "ads", "menu", "header",
+                                      "reply", "recommend", "popular", "rank", "gnb", "lnb", "copyright", "share", "sns", "widget",
+                                      "aside", "hot", "best", "list"].map { Array($0.utf8) }
+
+    /// Every element's share of the page's text (a block's letters, less its link text, counted
+    /// fully for its element and that element's parent and less for each level up), and the
+    /// element with the highest score weighted by ``containerHint(_:)``.
+    static func bestScore(_ blocks: [Block], document: Document) -> ContainerScores? {
+        guard let html = document.html else { return nil }
+        let nodes = html.store.nodes
+        // Scores by node (a dictionary sized for the blocks: pages have far more nodes than
+        // scored elements).
+        var scores: [Int32: Double] = [:]
+        var prose: [Int32: Double] = [:]
+        scores.reserveCapacity(blocks.count * 2)
+        prose.reserveCapacity(blocks.count * 2)
+        let decay = [1.0, 1.0, 0.5, 0.33, 0.25, 0.2]
+        for b in blocks {
+            guard let id = b.nodeID else { continue }
+            switch b.role { case .paragraph, .quote, .listItem, .heading, .tableCell, .preformatted, .line: break; default: continue }
+            let letters = Double(letterCount(b.text))
+            // Furniture is short: a long block is scored without asking (most of a page's text).
+            if letters < 10 || (letters <= 150 && Furniture.isFurniture(b.text)) { continue }
+            let s = letters * (1 - b.linkDensity) * (1 - b.linkDensity)
+            let isProse = endsSentence(b.text)
+            var node = Int32(id)
+            for level in 0..<decay.count {
+                guard node >= 0, nodes[Int(node)].kind == .element else { break }
+                scores[node, default: 0] += s * decay[level]
+                if isProse { prose[node, default: 0] += s * decay[level] }
+                node = nodes[Int(node)].parent
+            }
+        }
+        var best: (Int32, Double)? = nil
+        // Hints weigh between 0.4 and 1.3: a node under 0.4/1.3 of the top raw score cannot win.
+        let floor = (scores.values.max() ?? 0) * 0.4 / 1.3
+        for (node, score) in scores where score >= floor {
+            if let b = best, score * 1.3 < b.1 { continue }
+            let weighted = score * containerHint(HTMLNode(document: html, index: node))
+            // Ties go to the later node (a descendant comes after its ancestors): the smaller area.
+            if weighted > (best?.1 ?? 0) + 1e-9 || (best != nil && abs(weighted - best!.1) <= 1e-9 && node > best!.0) {
+                best = (node, weighted)
+            }
+        }
+        guard let (node, weighted) = best else { return nil }
+        return ContainerScores(node: node, weighted: weighted, scores: scores, proseScores: prose)
+    }
+
+    /// What ``bestScore(_:document:)`` found: the winner, and every element's score.
+    struct ContainerScores {
+        var node: Int32
+        var weighted: Double
+        var scores: [Int32: Double]
+        var proseScores: [Int32: Double]
+
+        /// An element's score, nil when no text reached it.
+        func score(_ node: Int32) -> Double? { scores[node] }
+        func prose(_ node: Int32) -> Double { proseScores[node] ?? 0 }
+        /// Every scored element with its score, in document order.
+        var all: [(Int32, Double)] { scores.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+    }
+
+    /// The blocks of an article area: those inside `container`, followed by the page's
+    /// related-article runs outside it (a heading such as `관련 기사` and the linked teasers under
+    /// it), which ``BlockAssembler`` turns into teasers.
+    public static func articleBlocks(_ blocks: [Block], container: HTMLNode) -> [Block] {
+        articleBlocks(blocks, containers: [container])
+    }
+
+    /// The blocks of an article held by several elements (see ``mainContainers(_:document:)``),
+    /// in document order, with the related-article runs outside them.
+    public static func articleBlocks(_ blocks: [Block], containers: [HTMLNode]) -> [Block] {
+        var inside: [Block] = []
+        for container in containers {
+            inside += withoutWidgets(Self.blocks(blocks, under: container), container: container)
+        }
+        inside.sort { $0.index < $1.index }
+        let insideIDs = Set(inside.map(\.index))
+        var out = inside
+        var k = 0
+        while k < blocks.count {
+            let b = blocks[k]
+            if !insideIDs.contains(b.index), RelatedBlocks.sectionTitle(b.text) != nil {
+                var run = [b]
+                var j = k + 1
+                while j < blocks.count, !insideIDs.contains(blocks[j].index), RelatedBlocks.sectionTitle(blocks[j].text) == nil,
+                      !blocks[j].links.isEmpty || blocks[j].role == .image {
+                    run.append(blocks[j])
+                    j += 1
+                }
+                if run.count > 1 { out += run }
+                k = j
+                continue
+            }
+            k += 1
+        }
+        return out
+    }
+
+    /// Class and id words that mark a widget inside an article area: comment boxes, share and
+    /// bookmark layers, pop-ups, ads, tag lists, reaction buttons, navigation.
+    static let widgetWords: Set<String> = ["comment", "comments", "reply", "replies", "share", "sharing", "sns", "social",
+                                           "popup", "layer", "modal", "tooltip", "banner", "ad", "ads", "advert", "advertisement",
+                                           "sponsor", "sponsored", "hashtag", "hashtags", "tag", "tags", "footer", "nav",
+                                           "navigation", "menu", "breadcrumb", "breadcrumbs", "pagination", "pager", "emoji",
+                                           "imoji", "emotion", "reaction", "reactions", "subscribe", "newsletter", "bookmark",
+                                           "toolbar", "util", "utility", "gnb", "lnb", "sidebar", "aside", "popular", "ranking"]
+    /// Words that keep an element even when it also carries a widget word (`article_ad_free`).
+    static let contentWords: Set<String> = ["article", "body", "content", "main", "story", "column"]
+
+    /// The words of an element's `id` and `class`: split at non-letters and at lower-to-upper
+    /// case changes, lowercased (`wrap_comment commentBox` → wrap, comment, comment, box).
+    static func attributeWords(_ node: HTMLNode) -> [String] {
+        var words: [String] = []
+        for id in [KnownName.id.id, KnownName.class.id] {
+            guard let value = node.attributeBytes(id: id), !value.isEmpty else { continue }
+            var word: [UInt8] = []
+            var previousLower = false
+            func end() {
+                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+            for c in value {
+                let isUpper = c >= 0x41 && c <= 0x5A
+                let isLower = c >= 0x61 && c <= 0x7A
+                if isUpper || isLower {
+                    if isUpper && previousLower { end() }
+                    word.append(isUpper ? c | 0x20 : c)
+                    previousLower = isLower
+                } else {
+                    end()
+                    previousLower = false
+                }
+            }
+            end()
+        }
+        return words
+    }
+
+    /// `blocks` without those that sit, below `container`, inside an element named as a widget
+    /// (see ``widgetWords``) and not also as content.
+    static func withoutWidgets(_ blocks: [Block], container: HTMLNode) -> [Block] {
+        let html = container.document
+        let nodes = html.store.nodes
+        var verdict: [Int32: Bool] = [:]
+        func isWidget(_ node: Int32) -> Bool {
+            if let v = verdict[node] { return v }
+            let words = attributeWords(HTMLNode(document: html, index: node))
+            let v = words.contains(where: widgetWords.contains) && !words.contains(where: contentWords.contains)
+            verdict[node] = v
+            return v
+        }
+        return blocks.filter { b in
+            guard let id = b.nodeID else { return true }
+            var n = Int32(id)
+            while n >= 0 && n != container.index {
+                if nodes[Int(n)].kind == .element && isWidget(n) { return false }
+                n = nodes[Int(n)].parent
+            }
+            return true
+        }
+    }
+
+    /// The lines of text inside an element, as its blocks read (a `<br>` or a block element
+    /// starts a new line): for deck lines and other multi-line headers.
+    public static func lines(of node: HTMLNode, in blocks: [Block]) -> [String] {
+        Self.blocks(blocks, under: node).flatMap { $0.text.split(separator: "\n") }
+            .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
+    }
+
+    /// The blocks that come from inside `container` (the element itself included).
+    public static func blocks(_ blocks: [Block], under container: HTMLNode) -> [Block] {
+        let nodes = container.document.store.nodes
+        let target = container.index
+        return blocks.filter { b in
+            guard let id = b.nodeID else { return false }
+            var n = Int32(id)
+            while n >= 0 {
+                if n == target { return true }
+                n = nodes[Int(n)].parent
+            }
+            return false
+        }
+    }
+
+    /// Whether an author string that no byline rule parsed may still be a name as written
+    /// (`Jane Doe`): short, with no digits, address, role word or bracket.
+    static func readsAsPersonName(_ s: String) -> Bool {
+        s.count <= 40 && !s.contains(where: { $0.isNumber }) && !s.hasAny(["@", "http", "기자", "(", "[", "=", "/"])
+    }
+
+    /// Letters and digits: a Hangul syllable counts one.
+    static func letterCount(_ s: String) -> Int {
+        var copy = s
+        return copy.withUTF8 { TextSearch.letterCount($0) }
+    }
+
+    // MARK: Text captures
+
+    func extractText(_ document: Document, source: Source?, adapter: AdapterInfo) throws(ExtractionError) -> Article {
+        var blocks = document.blocks
+        guard !blocks.isEmpty else {
+            throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "the capture has no text")
+        }
+        var title: String? = nil
+        var kicker: String? = nil
+        // A first line that reads as a headline: short, no sentence end, and followed (date lines
+        // aside) by a longer line.
+        if blocks.count >= 2 {
+            let first = blocks[0].text
+            let next = blocks.dropFirst().first { KoreanDates.find(in: $0.text).isEmpty || $0.text.count > 80 }?.text ?? ""
+            if first.count <= 120, !first.hasSuffix("."), !first.hasSuffix("다"), next.count > first.count,
+               !Captions.looksLikeCaption(first), !Furniture.isFurniture(first), Bylines.dateline(in: first) == nil {
+                (kicker, title) = { let s = Headlines.splitKicker(first); return (s.kicker, s.title) }()
+                blocks.removeFirst()
+            }
+        }
+        var published: Instant? = nil, updated: Instant? = nil
+        var headerEnd = 0
+        for (k, b) in blocks.prefix(8).enumerated() where b.text.count <= 80 {
+            let found = KoreanDates.publishedAndUpdated(in: b.text)
+            if let p = found.published {
+                published = p
+                updated = found.updated
+                headerEnd = k + 1
+                break
+            }
+        }
+        if headerEnd > 0 { blocks.removeFirst(headerEnd) }
+        let result = BlockAssembler(leadTags: [source?.name].compactMap { $0 }).assemble(blocks)
+        if result.body.isEmpty {
+            throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "no article text found in the capture")
+        }
+        return Article(source: source ?? Source(id: "unknown", name: nil, homepage: nil, kind: .newspaper), adapter: adapter,
+                       kicker: kicker, title: title, body: result.body, authors: result.authors, dateline: result.dateline,
+                       agency: result.agency, publishedAt: published, updatedAt: updated, images: result.images,
+                       related: result.related, warnings: result.warnings + ["the page's site is unknown (plain-text capture)"])
+    }
+
+    // MARK: Sources
+
+    static let broadcasters = ["KBS", "MBC", "SBS", "MBN", "YTN", "JTBC", "TV조선", "채널A", "연합뉴스TV", "EBS", "OBS", "CBS"]
+    static let agencies = ["연합뉴스", "뉴스1", "뉴시스", "Yonhap", "newsis", "News1"]
+    static let blogHosts = ["blog.naver.com", "m.blog.naver.com", "tistory.com", "brunch.co.kr", "velog.io", "medium.com", "github.io", "wordpress.com", "blogspot.com"]
+
+    /// A source read from the page: its domain, its site name, and a kind guessed from both.
+    public static func source(for document: Document) -> Source {
+        let meta = document.metadata
+        let host = document.page.url?.host ?? meta.canonicalURL.flatMap { URL(string: $0)?.host }
+        var id = host.map(registrableName) ?? "unknown"
+        if id.isEmpty { id = "unknown" }
+        let homepage = host.map { "\(document.page.url?.scheme ?? "https")://\($0)" }
+        let name = meta.siteName?.collapsingWhitespace()
+        var kind = Source.Kind.newspaper
+        let probe = ((name ?? "") + " " + (host ?? "")).lowercased()
+        if broadcasters.contains(where: { probe.has($0.lowercased()) }) { kind = .broadcaster }
+        if agencies.contains(where: { probe.has($0.lowercased()) }) { kind = .newsAgency }
+        if let host, blogHosts.contains(where: { host == $0 || host.hasSuffix("." + $0) }) { kind = .blog }
+        return Source(id: id, name: name, homepage: homepage, kind: kind)
+    }
+
+    /// `www.yna.co.kr` → `yna.co.kr`, `m.news.naver.com` → `news.naver.com`.
+    static func registrableName(_ host: String) -> String {
+        var h = host.lowercased()
+        for prefix in ["www.", "m.", "mobile.", "amp."] where h.hasPrefix(prefix) && h.split(separator: ".").count > 2 {
+            h = String(h.dropFirst(prefix.count))
+        }
+        return h
+    }
+}
