@@ -2,6 +2,7 @@ import NewsKitCore
 
 /// The one list of built-in adapters, in priority order (the generic fallback last).
 public enum BuiltinAdapters {
+    /// Every built-in adapter, the site adapters first and ``GenericAdapter`` last.
     public static var all: [any SiteAdapter] {
         [
             YonhapRepostAdapter(),
@@ -18,7 +19,8 @@ public enum BuiltinAdapters {
 extension AdapterRegistry {
     /// A registry of ``BuiltinAdapters/all``.
     public static var builtIn: AdapterRegistry {
-        // The built-in ids are distinct (a test checks it), so this cannot throw.
-        (try? AdapterRegistry(BuiltinAdapters.all)) ?? { fatalError("duplicate built-in adapter ids") }()
+        // The built-in ids are distinct (a test checks it), so this cannot throw; if an edit
+        // broke that, the message names the id.
+        do { return try AdapterRegistry(BuiltinAdapters.all) } catch { fatalError("NewsKitAdapters: \(error)") }
     }
 }

@@ -11,8 +11,8 @@ public struct FrontMatterAdapter: SiteAdapter {
 
     public init() {}
 
-    public func confidence(for document: Document) -> Double {
-        document.kind == .frontMatter ? 0.95 : 0
+    public func confidence(for document: Document) -> Confidence {
+        document.kind == .frontMatter ? .declaredSite : .none
     }
 
     public func extract(_ document: Document) throws(ExtractionError) -> Article {

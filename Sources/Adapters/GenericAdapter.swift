@@ -11,8 +11,8 @@ public struct GenericAdapter: SiteAdapter {
 
     public init() {}
 
-    public func confidence(for document: Document) -> Double {
-        document.kind == .frontMatter ? 0.005 : 0.01
+    public func confidence(for document: Document) -> Confidence {
+        document.kind == .frontMatter ? .genericFallback : .generic
     }
 
     public func extract(_ document: Document) throws(ExtractionError) -> Article {

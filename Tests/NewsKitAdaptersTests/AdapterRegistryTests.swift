@@ -9,7 +9,7 @@ import NewsKitAdapters
         let version = "1"
         let summary = "test"
         let score: Double
-        func confidence(for document: Document) -> Double { score }
+        func confidence(for document: Document) -> Confidence { Confidence(rawValue: score) }
         func extract(_ document: Document) throws(ExtractionError) -> Article {
             Article(source: Source(id: "t", name: nil, homepage: nil, kind: .blog), title: id, body: [BodyBlock(.paragraph, "본문")])
         }

@@ -173,7 +173,7 @@ import NewsKit
     /// Any page, read by the generic extractor.
     struct AnyPage: SiteAdapter {
         let id = "any", version = "1", summary = "test"
-        func confidence(for document: Document) -> Double { 1 }
+        func confidence(for document: Document) -> Confidence { .certain }
         func extract(_ document: Document) throws(ExtractionError) -> Article { try GenericExtractor().extract(document) }
     }
     static let registry = try! AdapterRegistry([AnyPage()])

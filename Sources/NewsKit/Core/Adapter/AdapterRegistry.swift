@@ -32,11 +32,11 @@ public struct AdapterRegistry: Sendable {
     public func adapter(id: String) -> (any SiteAdapter)? { adapters.first { $0.id == id } }
 
     /// The most confident adapter for the document, or nil when none claims it.
-    public func select(for document: Document) -> (adapter: any SiteAdapter, confidence: Double)? {
-        var best: (any SiteAdapter, Double)? = nil
+    public func select(for document: Document) -> (adapter: any SiteAdapter, confidence: Confidence)? {
+        var best: (any SiteAdapter, Confidence)? = nil
         for a in adapters {
             let c = a.confidence(for: document)
-            if c > 0 && c > (best?.1 ?? 0) { best = (a, c) }
+            if c > .none && c > (best?.1 ?? .none) { best = (a, c) }
         }
         return best
     }

@@ -8,7 +8,7 @@ import Foundation
 ///     let version = "1"
 ///     let summary = "example.com articles"
 ///     let hosts = ["example.com"]
-///     func confidence(for document: Document) -> Double { matchesHost(document) ? 1 : 0 }
+///     func confidence(for document: Document) -> Confidence { matchesHost(document) ? .certain : .none }
 ///     func extract(_ document: Document) throws(ExtractionError) -> Article { … }
 /// }
 /// ```
@@ -30,9 +30,11 @@ public protocol SiteAdapter: Sendable {
     var feeds: [String] { get }
     /// Request headers the site wants when its pages are fetched; none by default.
     var requestHeaders: [HTTPHeader] { get }
-    /// How sure the adapter is that this is its page: 0 (not its page) … 1 (certain).
+    /// How sure the adapter is that this is its page, as one of the named ``Confidence`` levels.
     /// Host matches, markup fingerprints and, for text captures, the layout's telltale lines count.
-    func confidence(for document: Document) -> Double
+    /// - Parameter document: the page.
+    /// - Returns: ``Confidence/none`` when it is not the adapter's page.
+    func confidence(for document: Document) -> Confidence
     /// Reads the document.
     /// - Throws: ``ExtractionError`` when the page is not an article the adapter can read.
     func extract(_ document: Document) throws(ExtractionError) -> Article

@@ -48,6 +48,8 @@ public final class Document: Sendable {
     private let lazyBlocks = LazyValue<[Block]>()
     private let lazyMetadata = LazyValue<PageMetadata>()
     private let lazyHosts = LazyValue<[String]>()
+    private let lazyEmbedded = LazyValue<EmbeddedArticle?>()
+    private let memo = DocumentMemo()
 
     /// Decodes and recognizes a page.
     /// - Throws: ``InputError`` naming the page when it is empty, binary, or too large.
@@ -132,6 +134,29 @@ public final class Document: Sendable {
         }
     }
 
+    /// The article as data in one of the page's scripts (a JSON-LD or app-state object), or nil
+    /// (read once, on first use: it costs a JSON parse, so readers ask only when they need it).
+    public var embeddedArticle: EmbeddedArticle? {
+        lazyEmbedded.get { html.flatMap { EmbeddedArticle.find(in: $0) } }
+    }
+
+    /// ``embeddedArticle`` if something has read it already, else nil without reading it.
+    var embeddedArticleIfRead: EmbeddedArticle? { lazyEmbedded.peek() ?? nil }
+
+    /// A value computed once per document and shared by every reader of the page, such as a
+    /// site's parse of its header lines that several field readers use.
+    ///
+    /// ```swift
+    /// let header = document.cached("etoday.captureHeader") { CaptureHeader(document.blocks) }
+    /// ```
+    /// - Parameters:
+    ///   - key: names the value; use a prefix of your own (the adapter id) so readers do not collide.
+    ///   - make: computes the value the first time the key is asked for.
+    /// - Returns: the value stored under `key` (made by `make` the first time).
+    public func cached<Value: Sendable>(_ key: String, _ make: () -> Value) -> Value {
+        memo.value(key, make)
+    }
+
     // MARK: Recognition
 
     /// Recognizes the kind from the decoded text and the page's provenance.
@@ -210,5 +235,12 @@ final class LazyValue<Value: Sendable>: @unchecked Sendable {
         let v = make()
         value = v
         return v
+    }
+
+    /// The value if it has been made, without making it.
+    func peek() -> Value? {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
     }
 }

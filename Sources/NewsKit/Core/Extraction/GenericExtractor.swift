@@ -26,32 +26,9 @@ public struct GenericExtractor: Sendable {
         let blocks = document.blocks
         let siteSource = source ?? GenericExtractor.source(for: document)
         let siteNames = [meta.siteName, siteSource.name].compactMap { $0 }
-        // The article as data in a script, if the page has one (see ``EmbeddedArticle``): read
-        // only when the markup leaves a question open, as it costs a JSON parse.
-        var embeddedCache: EmbeddedArticle?? = nil
-        func embedded() -> EmbeddedArticle? {
-            if let cached = embeddedCache { return cached }
-            let found = document.html.flatMap { EmbeddedArticle.find(in: $0) }
-            embeddedCache = .some(found)
-            return found
-        }
-        let h1s = blocks.lazy.filter { $0.headingLevel == 1 }.prefix(3).map(\.text)
-        var titleText = meta.title.map { Headlines.stripSiteName($0, siteNames: siteNames) }
-        if titleText == nil || titleText!.isEmpty {
-            titleText = h1s.first ?? embedded()?.title ?? meta.documentTitle.map { Headlines.stripSiteName($0, siteNames: siteNames) }
-        }
-        // A meta title often carries a tail the headline on the page lacks (`제목-정치ㅣ신문`).
-        if let long = titleText, !h1s.contains(long) {
-            var shortForms = Array(h1s)
-            // A page without any h1 may still name its headline in its script data.
-            if shortForms.isEmpty, let t = embedded()?.title { shortForms.append(t) }
-            if let short = shortForms.first(where: { Headlines.isHeadline($0, trimmedFrom: long) }) { titleText = short }
-            // The headline as the page shows it, where the meta copy swapped its quotes (`″`).
-            else if let shown = shortForms.first(where: { $0 != long && Headlines.sameHeadline($0, long) }) { titleText = shown }
-        }
+        let titleText = GenericFields.headline(document, siteNames: siteNames)
         let (kicker, title) = titleText.map(Headlines.splitKicker) ?? (nil, "")
-        let containers = GenericExtractor.mainContainers(blocks, document: document)
-        var content = containers.isEmpty ? blocks : GenericExtractor.articleBlocks(blocks, containers: containers)
+        var content = GenericFields.content(document)
         // Drop the headline if the content area repeats it.
         content.removeAll { $0.role != .image && ($0.text == title || $0.text == titleText) }
         let assembler = BlockAssembler(leadTags: [siteSource.name].compactMap { $0 }, readsDateline: true, baseURL: document.page.url)
@@ -60,7 +37,7 @@ public struct GenericExtractor: Sendable {
         // Pages rendered in the browser ship the article as data in a script: read it there
         // when it holds clearly more text than the markup does.
         let domLetters = GenericExtractor.letterCount(result.body.map(\.text).joined())
-        if domLetters < 500, let data = embedded(), Double(data.letters) > Double(domLetters) * 1.3 + 50 {
+        if domLetters < 500, let data = document.embeddedArticle, Double(data.letters) > Double(domLetters) * 1.3 + 50 {
             var blocks = data.blocks
             blocks.removeAll { $0.role != .image && ($0.text == title || $0.text == titleText) }
             result = assembler.assemble(blocks)
@@ -72,33 +49,12 @@ public struct GenericExtractor: Sendable {
                 .filter { !$0.isEmpty && !Furniture.isFurniture($0) }.map { BodyBlock(.paragraph, $0) }
             warnings.append("body taken from the page's JSON-LD articleBody")
         }
-        var published = meta.published
-        var updated = meta.modified
-        if published == nil, let data = embedded() {
-            published = data.published
-            updated = updated ?? data.updated
-        } else if updated == nil, let data = embeddedCache ?? nil {
-            updated = data.updated
-        }
-        if published == nil {
-            for b in blocks.prefix(200) where b.text.count <= 120 {
-                let found = KoreanDates.publishedAndUpdated(in: b.text)
-                if let p = found.published, KoreanDates.find(in: b.text).first?.hasTime == true || KoreanDates.find(in: b.text).first?.role == .published {
-                    published = p
-                    updated = updated ?? found.updated
-                    break
-                }
-            }
-        }
-        var authors = result.authors
-        for name in meta.authors where !authors.contains(where: { $0.name == name || name.hasPrefix($0.name) }) {
-            let parsed = Bylines.bylineLine(name)
-            if let parsed { for a in parsed where !authors.contains(where: { $0.name == a.name }) { authors.append(a) } }
-            else if GenericExtractor.readsAsPersonName(name), name != siteSource.name, name != meta.siteName { authors.append(Author(name: name)) }
-        }
+        let dates = GenericFields.dates(document)
+        let published = dates.published, updated = dates.updated
+        var authors = GenericFields.authors(document, adding: result.authors, siteNames: [siteSource.name, meta.siteName].compactMap { $0 })
         // Credits in script data are read when that data was needed anyway (a body or a date
         // from it): parsing it only for a byline costs more than it finds.
-        if authors.isEmpty, let data = embeddedCache ?? nil {
+        if authors.isEmpty, let data = document.embeddedArticleIfRead {
             for byline in data.authors {
                 if let parsed = Bylines.bylineLine(byline) {
                     for a in parsed where !authors.contains(where: { $0.name == a.name }) { authors.append(a) }
@@ -114,7 +70,7 @@ public struct GenericExtractor: Sendable {
         if result.body.isEmpty {
             throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "no article text found on the page")
         }
-        if let reason = GenericExtractor.notAnArticle(meta: meta, blocks: blocks, body: result.body, published: published, data: embeddedCache ?? nil) {
+        if let reason = GenericExtractor.notAnArticle(meta: meta, blocks: blocks, body: result.body, published: published, data: document.embeddedArticleIfRead) {
             throw ExtractionError(.notAnArticle, input: document.page.name, adapter: adapter.id, reason)
         }
         return Article(source: siteSource, adapter: adapter, kicker: kicker, title: title.isEmpty ? nil : title,
@@ -468,31 +424,10 @@ public struct GenericExtractor: Sendable {
         guard !blocks.isEmpty else {
             throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "the capture has no text")
         }
-        var title: String? = nil
-        var kicker: String? = nil
-        // A first line that reads as a headline: short, no sentence end, and followed (date lines
-        // aside) by a longer line.
-        if blocks.count >= 2 {
-            let first = blocks[0].text
-            let next = blocks.dropFirst().first { KoreanDates.find(in: $0.text).isEmpty || $0.text.count > 80 }?.text ?? ""
-            if first.count <= 120, !first.hasSuffix("."), !first.hasSuffix("다"), next.count > first.count,
-               !Captions.looksLikeCaption(first), !Furniture.isFurniture(first), Bylines.dateline(in: first) == nil {
-                (kicker, title) = { let s = Headlines.splitKicker(first); return (s.kicker, s.title) }()
-                blocks.removeFirst()
-            }
-        }
-        var published: Instant? = nil, updated: Instant? = nil
-        var headerEnd = 0
-        for (k, b) in blocks.prefix(8).enumerated() where b.text.count <= 80 {
-            let found = KoreanDates.publishedAndUpdated(in: b.text)
-            if let p = found.published {
-                published = p
-                updated = found.updated
-                headerEnd = k + 1
-                break
-            }
-        }
-        if headerEnd > 0 { blocks.removeFirst(headerEnd) }
+        let header = GenericFields.captureHeader(document)
+        let (kicker, title) = header.headline.map(Headlines.splitKicker) ?? (nil, nil)
+        let published = header.dates.published, updated = header.dates.updated
+        blocks.removeFirst(header.contentStart)
         let result = BlockAssembler(leadTags: [source?.name].compactMap { $0 }).assemble(blocks)
         if result.body.isEmpty {
             throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "no article text found in the capture")
