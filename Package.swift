@@ -39,7 +39,7 @@ let package = Package(
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "TestHTTPServer"]),
         .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitAdapters"], exclude: ["Fixtures"]),
         // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "CustomAdapterExample", "TestHTTPServer"]),
+        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "CustomAdapterExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Benchmarks (release build): `scripts/bench-fetch.sh`, `scripts/bench-pipeline.sh`.
         .executableTarget(name: "newskit-bench", dependencies: ["NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Examples build with the package, so they cannot rot.

@@ -24,3 +24,13 @@ extension AdapterRegistry {
         do { return try AdapterRegistry(BuiltinAdapters.all) } catch { fatalError("NewsKitAdapters: \(error)") }
     }
 }
+
+extension ArticleReader {
+    /// A reader over the built-in adapters: what `newskit-demo extract` uses.
+    /// - Parameter enrichment: what to add after extraction; everything the demo adds by default.
+    /// - Returns: the reader.
+    /// - Throws: ``GazetteerError`` when standard enrichment cannot read the built-in gazetteer.
+    public static func builtIn(enrichment: Enrichment = .standard) throws(GazetteerError) -> ArticleReader {
+        try ArticleReader(registry: .builtIn, enrichment: enrichment)
+    }
+}

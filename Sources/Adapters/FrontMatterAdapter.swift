@@ -56,10 +56,12 @@ public struct FrontMatterAdapter: SiteAdapter {
         }
         let host = document.page.url?.host
         let source = Source(id: host ?? "blog", name: fm.string("site", "blog"), homepage: host.map { "https://\($0)" }, kind: .blog)
-        return Article(source: source, kicker: kicker, title: title.isEmpty ? nil : title, summary: summary, body: result.body,
+        var article = Article(source: source, kicker: kicker, title: title.isEmpty ? nil : title, summary: summary, body: result.body,
                        authors: authors, publishedAt: published, updatedAt: updated, images: images,
                        categories: fm.strings("categories") + fm.strings("category"), tags: fm.strings("tags") + fm.strings("keywords"),
                        related: result.related, warnings: warnings + result.warnings)
+        article.complete(from: document, adapter: info)
+        return article
     }
 
     /// An excerpt without a trailing note such as `(단어 수: 88, 문자 수: 553)`.

@@ -55,3 +55,21 @@ import Testing
         #expect((article["warnings"] as? [String]) == [])
     }
 }
+
+import NewsKit
+import NewsKitAdapters
+
+/// The library's one entry point gives what the demo prints.
+@Suite struct LibraryAndDemoAgreeTests {
+    @Test func theArticleReaderGivesExactlyWhatTheDemoPrints() throws {
+        let seeds = DemoCommandTests.projectRoot.appendingPathComponent("Examples/seeds")
+        let paths = try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted().map { "Examples/seeds/" + $0 }
+        let run = try DemoCommandTests.run(["extract"] + paths)
+        #expect(run.status == 0)
+        let printed = run.stdout.split(separator: "\n").map(String.init)
+        // One reader for all the pages, as one run of the demo: stories link across them.
+        let reader = try ArticleReader.builtIn()
+        let read = try paths.map { try reader.read(path: $0).jsonLine }
+        #expect(printed == read)
+    }
+}

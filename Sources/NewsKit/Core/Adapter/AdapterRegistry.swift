@@ -58,37 +58,7 @@ public struct AdapterRegistry: Sendable {
             adapter = chosen.adapter
         }
         var article = try adapter.extract(document)
-        AdapterRegistry.finish(&article, document: document, adapter: adapter)
+        article.complete(from: document, adapter: adapter.info)
         return article
-    }
-
-    /// Fills what every article gets the same way: provenance, adapter, language, id.
-    static func finish(_ article: inout Article, document: Document, adapter: any SiteAdapter) {
-        article.adapter = adapter.info
-        article.url = article.url ?? document.page.url?.absoluteString
-        article.file = article.file ?? document.page.filePath
-        if article.canonicalURL == nil, document.html != nil, let c = document.metadata.canonicalURL, !c.isEmpty {
-            article.canonicalURL = AdapterRegistry.absolute(c, base: document.page.url)
-        }
-        if let c = article.canonicalURL { article.canonicalURL = URLCanonicalizer.canonical(c) ?? c }
-        if article.language == nil { article.language = LanguageGuess.language(of: article.text) ?? document.metadata.language.map(LanguageGuess.primary) }
-        if article.id.isEmpty {
-            article.id = Article.makeID(canonicalURL: article.canonicalURL, source: article.source, title: article.title, text: article.text)
-        }
-        // A declaration the bytes overruled, or text with undecodable bytes, is said on the article.
-        let decision = document.encoding
-        if decision.source == .override {
-            article.warnings.append("encoding: \(decision.reason); decoded as \(decision.encoding.rawValue)")
-        } else if decision.replacements > 0 {
-            article.warnings.append("encoding: \(decision.replacements) undecodable byte sequence(s) in \(decision.encoding.rawValue) became U+FFFD")
-        }
-        if article.body.isEmpty && !article.warnings.contains(where: { $0.hasPrefix("no article text") }) {
-            article.warnings.append("no article text found")
-        }
-    }
-
-    static func absolute(_ s: String, base: URL?) -> String {
-        if let base, let u = URL(string: s, relativeTo: base) { return u.absoluteString }
-        return s
     }
 }

@@ -80,6 +80,7 @@ extension LayoutAdapter {
             let names = layouts.map(\.name).joined(separator: ", ")
             article.warnings.append("\(id): the page is in none of the site's layouts (\(names)); read the generic way")
             finish(&article, document: document, assembled: nil)
+            article.complete(from: document, adapter: info)
             return article
         }
         return try read(document, with: layout)
@@ -133,7 +134,7 @@ extension LayoutAdapter {
         }
         var images = result.images
         if images.isEmpty, let og = document.metadata.images.first {
-            images.append(ArticleImage(url: AdapterRegistry.absolute(og, base: document.page.url)))
+            images.append(ArticleImage(url: og.resolved(against: document.page.url)))
         }
         let title = split?.title
         var article = Article(source: source, adapter: info, kicker: split?.kicker, title: title?.isEmpty == true ? nil : title,
@@ -144,6 +145,7 @@ extension LayoutAdapter {
                               tags: reading.field(layout.tags, "tags") { document.metadata.keywords } ?? [],
                               related: result.related, warnings: result.warnings + reading.warnings)
         finish(&article, document: document, assembled: result)
+        article.complete(from: document, adapter: info)
         return article
     }
 }

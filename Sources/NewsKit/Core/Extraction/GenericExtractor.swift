@@ -8,15 +8,25 @@ import NewsKitHTML
 public struct GenericExtractor: Sendable {
     public init() {}
 
-    /// Extracts an article. `source` overrides the source read from the page.
-    /// - Throws: ``ExtractionError`` `noContent` when the page has no article text.
+    /// Extracts an article, complete as the registry gives it (id, language, URLs: see
+    /// ``Article/complete(from:adapter:)``), without enrichment.
+    /// - Parameters:
+    ///   - document: the page.
+    ///   - source: the source to stamp on the article; nil reads it from the page.
+    ///   - adapter: the adapter to name on the article.
+    /// - Returns: the article.
+    /// - Throws: ``ExtractionError`` `noContent` when the page has no article text, `notAnArticle`
+    ///   for a front, section or list page.
     public func extract(_ document: Document, source: Source? = nil, adapter: AdapterInfo = AdapterInfo(id: "generic", version: "1")) throws(ExtractionError) -> Article {
+        var article: Article
         switch document.kind {
         case .html, .frontMatter:
-            return try extractHTML(document, source: source, adapter: adapter)
+            article = try extractHTML(document, source: source, adapter: adapter)
         case .textCapture:
-            return try extractText(document, source: source, adapter: adapter)
+            article = try extractText(document, source: source, adapter: adapter)
         }
+        article.complete(from: document, adapter: adapter)
+        return article
     }
 
     // MARK: HTML
@@ -65,7 +75,7 @@ public struct GenericExtractor: Sendable {
         }
         var images = result.images
         if images.isEmpty, let og = meta.images.first {
-            images.append(ArticleImage(url: AdapterRegistry.absolute(og, base: document.page.url)))
+            images.append(ArticleImage(url: og.resolved(against: document.page.url)))
         }
         if result.body.isEmpty {
             throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "no article text found on the page")

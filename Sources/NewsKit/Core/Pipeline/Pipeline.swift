@@ -245,9 +245,8 @@ public final class Pipeline: Sendable {
         }
         do {
             let document = try Document(page: page, options: documentOptions)
-            var article = try registry.extract(document, adapterID: adapterID)
-            enrichers.enrich(&article)
-            return .extracted(article)
+            // The same step as ``ArticleReader``'s, so a run and a single read agree.
+            return .extracted(try ArticleReader.extract(document, registry: registry, enrichers: enrichers, adapterID: adapterID))
         } catch let e as InputError {
             return .failed(PipelineFailure(input: input.name, kind: "input.\(e.code)", message: e.message, isURL: page.url != nil))
         } catch let e as ExtractionError {
