@@ -2,50 +2,6 @@ import Foundation
 import NewsKit
 import NewsKitAdapters
 
-/// The enrichment options `extract`, `entities` and `stories` share.
-struct EnrichmentOptions {
-    static let flags: Set<String> = ["no-enrich"]
-    static let options: Set<String> = ["gazetteer"]
-    static let usage = """
-      --gazetteer FILE extra gazetteer entries (JSON, the shape of Sources/NewsKit/Core/Enrichment/gazetteer.json)
-                       added to the built-in list; repeatable
-      --no-enrich      leave entities, event dates and story ids empty
-    """
-
-    /// The enrichers the options ask for; problems are appended to `args.problems`.
-    static func enrichers(_ args: inout Arguments) -> [any ArticleEnricher] {
-        if args.has("no-enrich") { return [] }
-        do throws(GazetteerError) {
-            var gazetteer = try Gazetteer.builtIn()
-            for path in args.values("gazetteer") {
-                gazetteer = gazetteer.merging(try Gazetteer(contentsOf: URL(fileURLWithPath: path)))
-            }
-            return [EntityEnricher(recognizer: EntityRecognizer(gazetteer: gazetteer)), EventDateEnricher()]
-        } catch {
-            args.problems.append(error.description)
-            return []
-        }
-    }
-}
-
-/// Reads files into enriched articles through the same ``Pipeline`` as `extract` (all
-/// processors, results in input order), naming each failure on stderr.
-/// - Returns: the articles and how many inputs failed.
-func readArticles(_ files: [String], enrichers: [any ArticleEnricher], stories: StoryTracker? = nil, command: String) async -> (articles: [Article], failures: Int) {
-    final class Collected: @unchecked Sendable { var articles: [Article] = [] }
-    let collected = Collected()
-    let (inputs, unreadable) = ExtractCommand.FileInputs.make(files, command: command)
-    let pipeline = Pipeline(registry: .builtIn, concurrency: max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16, files.count)),
-                            enrichers: enrichers, stories: stories, ordered: true)
-    let summary = await pipeline.run(inputs) { event in
-        switch event {
-        case .extracted(let a): collected.articles.append(a)
-        case .failed(let f): warn("newskit-demo \(command): \(f.description)")
-        }
-    }
-    return (collected.articles, summary.failed + unreadable)
-}
-
 /// `newskit-demo entities PATH...`: the entity table.
 enum EntitiesCommand {
     static let usage = """
@@ -122,17 +78,4 @@ enum EntitiesCommand {
         let n = max(0, width - displayWidth(s))
         return right ? String(repeating: " ", count: n) + s : s + String(repeating: " ", count: n)
     }
-}
-
-/// The files of PATH arguments, or the bundled examples when there are none.
-func inputFiles(_ positionals: [String], command: String) -> [String]? {
-    var paths = positionals
-    if paths.isEmpty {
-        guard let examples = ExtractCommand.bundledExamples() else {
-            warn("newskit-demo \(command): no PATH given and the bundled examples (Examples/seeds) were not found; run from the project root or pass files")
-            return nil
-        }
-        paths = [examples]
-    }
-    return InputFiles.expand(paths)
 }
