@@ -2,28 +2,14 @@ import Foundation
 import NewsKit
 import NewsKitAdapters
 
-/// `newskit-demo entities PATH...`: the entity table.
+/// `newskit-demo entities [PATH...] [options]`: the entity table; the options are in ``CommandTable``.
 enum EntitiesCommand {
-    static let usage = """
-    usage: newskit-demo entities [PATH...] [--format table|jsonl] [--gazetteer FILE]
-      PATH             files and folders; with no PATH, the bundled examples (Examples/seeds)
-      --format F       table (default): one row per entity with its type, English name and
-                       mentions per article; jsonl: one {"article", "title", "entities"} per article
-    \(EnrichmentOptions.usage)
-    """
-
-    static func run(_ raw: [String]) async -> Int32 {
-        var args = Arguments(raw, flags: ["help"], options: ["format", "gazetteer"])
-        if args.has("help") { print(usage); return 0 }
-        let format = args.value("format") ?? "table"
-        if !["table", "jsonl"].contains(format) { args.problems.append("--format must be table or jsonl") }
-        let enrichers = EnrichmentOptions.enrichers(&args)
-        guard args.problems.isEmpty else {
-            args.problems.forEach { warn("newskit-demo entities: \($0)") }
-            warn(usage)
-            return 2
-        }
-        guard let files = inputFiles(args.positionals, command: "entities") else { return 2 }
+    static func run(_ args: ParsedArguments) async throws(UsageError) -> Int32 {
+        let format = args.text("format")!
+        var problems: [String] = []
+        let enrichers = EnrichmentOptions.enrichers(args, problems: &problems)
+        guard problems.isEmpty else { throw UsageError(command: "entities", problems) }
+        let files = try inputFiles(args.operands, command: "entities")
         let (articles, failures) = await readArticles(files, enrichers: enrichers, command: "entities")
         var out = Output()
         if format == "jsonl" {

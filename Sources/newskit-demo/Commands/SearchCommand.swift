@@ -1,28 +1,13 @@
 import Foundation
 import NewsKit
 
-/// `newskit-demo search DB QUERY`: headlines matching a full-text query in a SQLite sink.
+/// `newskit-demo search DB QUERY... [--limit N]`: headlines matching a full-text query in a SQLite sink.
 enum SearchCommand {
-    static let usage = """
-    usage: newskit-demo search DB QUERY... [--limit N]
-      DB     a database written by --sink sqlite:DB
-      QUERY  words to find in titles and texts (substrings: 전화통화 finds 김정은과 전화통화…);
-             every word must occur
-      --limit N  at most N results (default 20), newest first
-    """
-
-    static func run(_ raw: [String]) -> Int32 {
-        var args = Arguments(raw, flags: ["help"], options: ["limit"])
-        if args.has("help") { print(usage); return 0 }
-        let limit = args.int("limit", default: 20, range: 1...10_000)
-        if args.positionals.count < 2 { args.problems.append("give a database and a query") }
-        guard args.problems.isEmpty else {
-            args.problems.forEach { warn("newskit-demo search: \($0)") }
-            warn(usage)
-            return 2
-        }
-        let db = args.positionals[0]
-        let query = args.positionals.dropFirst().joined(separator: " ")
+    static func run(_ args: ParsedArguments) throws(UsageError) -> Int32 {
+        let limit = args.int("limit")!
+        guard args.operands.count >= 2 else { throw UsageError(command: "search", ["give a database and a query"]) }
+        let db = args.operands[0]
+        let query = args.operands.dropFirst().joined(separator: " ")
         do throws(SinkError) {
             let hits = try SQLiteSink.search(path: db, query: query, limit: limit)
             var out = Output()

@@ -7,7 +7,7 @@ import NewsKit
 func readArticles(_ files: [String], enrichers: [any ArticleEnricher], stories: StoryTracker? = nil, command: String) async -> (articles: [Article], failures: Int) {
     final class Collected: @unchecked Sendable { var articles: [Article] = [] }
     let collected = Collected()
-    let (inputs, unreadable) = ExtractCommand.FileInputs.make(files, command: command)
+    let (inputs, unreadable) = FileInputs.make(files, command: command)
     let pipeline = Pipeline(registry: .builtIn, concurrency: max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16, files.count)),
                             enrichers: enrichers, stories: stories, ordered: true)
     let summary = await pipeline.run(inputs) { event in
@@ -20,12 +20,12 @@ func readArticles(_ files: [String], enrichers: [any ArticleEnricher], stories: 
 }
 
 /// The files of PATH arguments, or the bundled examples when there are none.
-func inputFiles(_ positionals: [String], command: String) -> [String]? {
+/// - Throws: a ``UsageError`` when there are no PATHs and the examples cannot be found.
+func inputFiles(_ positionals: [String], command: String) throws(UsageError) -> [String] {
     var paths = positionals
     if paths.isEmpty {
         guard let examples = ExtractCommand.bundledExamples() else {
-            warn("newskit-demo \(command): no PATH given and the bundled examples (Examples/seeds) were not found; run from the project root or pass files")
-            return nil
+            throw UsageError(command: command, ["no PATH given and the bundled examples (Examples/seeds) were not found; run from the project root or pass files"])
         }
         paths = [examples]
     }

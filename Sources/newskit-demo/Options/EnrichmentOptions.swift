@@ -1,28 +1,31 @@
 import Foundation
 import NewsKit
 
-/// The enrichment options `extract`, `entities` and `stories` share.
-struct EnrichmentOptions {
-    static let flags: Set<String> = ["no-enrich"]
-    static let options: Set<String> = ["gazetteer"]
-    static let usage = """
-      --gazetteer FILE extra gazetteer entries (JSON, the shape of Sources/NewsKit/Core/Enrichment/gazetteer.json)
-                       added to the built-in list; repeatable
-      --no-enrich      leave entities, event dates and story ids empty
-    """
+/// `--gazetteer FILE` (extract, fetch, crawl, entities, stories) and `--no-enrich` (extract,
+/// fetch, crawl): the enrichers a command runs.
+enum EnrichmentOptions {
+    /// Whether the command was asked to skip enrichment.
+    static func skipped(_ args: ParsedArguments) -> Bool {
+        args.takes("no-enrich") && args.has("no-enrich")
+    }
 
-    /// The enrichers the options ask for; problems are appended to `args.problems`.
-    static func enrichers(_ args: inout Arguments) -> [any ArticleEnricher] {
-        if args.has("no-enrich") { return [] }
+    /// The enrichers the options ask for; a gazetteer that cannot be read is a problem.
+    static func enrichers(_ args: ParsedArguments, problems: inout [String]) -> [any ArticleEnricher] {
+        if skipped(args) { return [] }
         do throws(GazetteerError) {
             var gazetteer = try Gazetteer.builtIn()
-            for path in args.values("gazetteer") {
+            for path in args.texts("gazetteer") {
                 gazetteer = gazetteer.merging(try Gazetteer(contentsOf: URL(fileURLWithPath: path)))
             }
             return [EntityEnricher(recognizer: EntityRecognizer(gazetteer: gazetteer)), EventDateEnricher()]
         } catch {
-            args.problems.append(error.description)
+            problems.append(error.description)
             return []
         }
+    }
+
+    /// The story tracker, unless enrichment is skipped.
+    static func stories(_ args: ParsedArguments) -> StoryTracker? {
+        skipped(args) ? nil : StoryTracker()
     }
 }
