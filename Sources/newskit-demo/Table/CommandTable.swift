@@ -81,7 +81,7 @@ enum CommandTable {
         CommandSpec(
             name: "help", summary: "a command's usage and options (the same as COMMAND --help)",
             usage: ["[COMMAND]"],
-            operands: [OperandSpec(name: "COMMAND", help: "one of the commands above; with none, the list of commands")],
+            operands: [OperandSpec(name: "COMMAND", help: "a command (newskit-demo --help lists them); with none, the program's help")],
             run: { args throws(UsageError) in try HelpCommand.run(args) }),
     ]
 

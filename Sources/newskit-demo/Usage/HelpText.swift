@@ -92,7 +92,7 @@ enum HelpText {
         var line = first ?? pad
         var lineIsEmpty = true
         for word in text.split(separator: " ") {
-            if !lineIsEmpty && line.count + 1 + word.count > width {
+            if !lineIsEmpty && line.terminalWidth + 1 + String(word).terminalWidth > width {
                 lines.append(line)
                 line = pad
                 lineIsEmpty = true
