@@ -86,6 +86,17 @@ import Testing
         }
     }
 
+    @Test func docsCliHasARowForEveryOptionWithItsCommands() throws {
+        let doc = try String(contentsOf: Demo.projectRoot.appendingPathComponent("docs/cli.md"), encoding: .utf8)
+        let rows = doc.split(separator: "\n").filter { $0.hasPrefix("| `-") }
+        for option in CommandTable.options where !option.hidden {
+            let commands = "| " + option.commands.joined(separator: ", ") + " |"
+            #expect(rows.contains { $0.hasPrefix("| `\(option.label)`") && $0.contains(commands) },
+                    "docs/cli.md has no row for \(option.label) on \(option.commands.joined(separator: ", "))")
+        }
+        for (status, _) in DemoProgram.exitStatuses { #expect(doc.contains("| \(status) |"), "exit status \(status) in docs/cli.md") }
+    }
+
     @Test func helpForAnUnknownCommandIsAUsageError() async throws {
         try await offPool {
             let r = try Demo.run(["help", "frobnicate"])
