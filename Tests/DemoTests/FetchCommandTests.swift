@@ -41,7 +41,7 @@ import TestHTTPServer
         #expect(fetched.status == 0, "\(fetched.stderr)")
         let articles = fetched.stdout.split(separator: "\n").map(String.init)
         #expect(articles.count == 3)
-        #expect(fetched.stderr.contains("3 of 3 page(s) extracted"))
+        #expect(fetched.stderr.contains("newskit-demo fetch: extracted 3 of 3 page(s), 0 failed"), "\(fetched.stderr)")
         #expect(fetched.stderr.contains("archived 4 response(s)"), "three pages and robots.txt: \(fetched.stderr)")
         let adapters = articles.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             .compactMap { ($0["adapter"] as? [String: Any])?["id"] as? String }

@@ -2,24 +2,10 @@ import NewsKit
 
 /// `newskit-demo dom [--tree] [--stats] [FILE...|-]`: the parsing layer on its own.
 enum DomCommand {
-    static let usage = """
-    usage: newskit-demo dom [--tree] [--stats] [FILE|FOLDER...|-]
-      --tree   print each document in the html5lib tree-construction format (the default)
-      --stats  parse every file and print one JSON line per file:
-               {"bytes": …, "encoding": …, "nodes": …, "path": …}
-    """
-
-    static func run(_ raw: [String]) -> Int32 {
-        let args = Arguments(raw, flags: ["tree", "stats", "help"], options: [])
-        if args.has("help") { print(usage); return 0 }
-        if !args.problems.isEmpty {
-            args.problems.forEach { warn("newskit-demo dom: \($0)") }
-            warn(usage)
-            return 2
-        }
+    static func run(_ args: ParsedArguments) -> Int32 {
         let stats = args.has("stats")
         let tree = args.has("tree") || !stats
-        let paths = InputFiles.expand(args.positionals.isEmpty ? ["-"] : args.positionals)
+        let paths = InputFiles.expand(args.operands.isEmpty ? ["-"] : args.operands)
         var out = Output()
         var failures = 0
         for path in paths {

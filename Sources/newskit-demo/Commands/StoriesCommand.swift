@@ -1,27 +1,13 @@
 import Foundation
 import NewsKit
 
-/// `newskit-demo stories PATH...`: story groups with their headlines and dates.
+/// `newskit-demo stories [PATH...] [options]`: story groups with their headlines and dates.
 enum StoriesCommand {
-    static let usage = """
-    usage: newskit-demo stories [PATH...] [--gazetteer FILE]
-      PATH             files and folders; with no PATH, the bundled examples (Examples/seeds)
-    Prints each story (articles about the same event: shared key entities, event days within
-    two days, similar headlines) with its articles' dates, sources and headlines; near-duplicates
-    and reposts are marked. Stories are decided in input order.
-    \(EnrichmentOptions.usage)
-    """
-
-    static func run(_ raw: [String]) async -> Int32 {
-        var args = Arguments(raw, flags: ["help"], options: ["gazetteer"])
-        if args.has("help") { print(usage); return 0 }
-        let enrichers = EnrichmentOptions.enrichers(&args)
-        guard args.problems.isEmpty else {
-            args.problems.forEach { warn("newskit-demo stories: \($0)") }
-            warn(usage)
-            return 2
-        }
-        guard let files = inputFiles(args.positionals, command: "stories") else { return 2 }
+    static func run(_ args: ParsedArguments) async throws(UsageError) -> Int32 {
+        var problems: [String] = []
+        let enrichers = EnrichmentOptions.enrichers(args, problems: &problems)
+        guard problems.isEmpty else { throw UsageError(command: "stories", problems) }
+        let files = try inputFiles(args.operands, command: "stories")
         let (articles, failures) = await readArticles(files, enrichers: enrichers, stories: StoryTracker(), command: "stories")
         var out = Output()
         for line in lines(articles) { out.line(line) }

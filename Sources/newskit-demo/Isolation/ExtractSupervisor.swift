@@ -54,7 +54,7 @@ enum ExtractSupervisor {
             if remaining.isEmpty { break }
         }
         if !crashed.isEmpty {
-            warn("extract: \(crashed.count) page(s) crashed their worker and were skipped; the other pages were extracted")
+            warn("newskit-demo extract: \(crashed.count) page(s) crashed their worker and were skipped; the other pages were extracted")
             return max(status, 1)
         }
         return status

@@ -1,0 +1,33 @@
+import Foundation
+import NewsKit
+
+/// Reads files into enriched articles through the same ``Pipeline`` as `extract` (all
+/// processors, results in input order), naming each failure on stderr.
+/// - Returns: the articles and how many inputs failed.
+func readArticles(_ files: [String], enrichers: [any ArticleEnricher], stories: StoryTracker? = nil, command: String) async -> (articles: [Article], failures: Int) {
+    final class Collected: @unchecked Sendable { var articles: [Article] = [] }
+    let collected = Collected()
+    let (inputs, unreadable) = FileInputs.make(files, command: command)
+    let pipeline = Pipeline(registry: .builtIn, concurrency: max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16, files.count)),
+                            enrichers: enrichers, stories: stories, ordered: true)
+    let summary = await pipeline.run(inputs) { event in
+        switch event {
+        case .extracted(let a): collected.articles.append(a)
+        case .failed(let f): warn("newskit-demo \(command): \(f.description)")
+        }
+    }
+    return (collected.articles, summary.failed + unreadable)
+}
+
+/// The files of PATH arguments, or the bundled examples when there are none.
+/// - Throws: a ``UsageError`` when there are no PATHs and the examples cannot be found.
+func inputFiles(_ positionals: [String], command: String) throws(UsageError) -> [String] {
+    var paths = positionals
+    if paths.isEmpty {
+        guard let examples = ExtractCommand.bundledExamples() else {
+            throw UsageError(command: command, ["no PATH given and the bundled examples (Examples/seeds) were not found; run from the project root or pass files"])
+        }
+        paths = [examples]
+    }
+    return InputFiles.expand(paths)
+}

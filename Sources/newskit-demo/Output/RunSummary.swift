@@ -1,0 +1,38 @@
+import Foundation
+import NewsKit
+
+/// The one summary line `extract`, `fetch` and `crawl` end with, on stderr:
+///
+/// ```text
+/// newskit-demo fetch: extracted 2 of 3 page(s), 1 failed, 0 warning(s) in 1.2 s, 2.5 pages/s; adapters: etoday 1, yonhap 1; failures: fetch.httpStatus 1; archived 4 response(s) to run.warc.gz
+/// ```
+/// The page count leaves out pages skipped because the sinks already store them (said after it).
+struct RunSummary {
+    var command: String
+    var pipeline: PipelineSummary
+    /// Inputs that failed before the pipeline saw them (standard input that could not be read).
+    var failedBefore = 0
+    var warnings = 0
+    var sinkErrors = 0
+    /// Responses archived, and where.
+    var archived: (records: Int, path: String)? = nil
+
+    var pages: Int { pipeline.inputs - pipeline.skipped + failedBefore }
+    var failed: Int { pipeline.failed + failedBefore }
+
+    var line: String {
+        var s = "newskit-demo \(command): extracted \(pipeline.extracted) of \(pages) page(s), \(failed) failed, \(warnings) warning(s)"
+            + " in \(String(format: "%.1f", pipeline.seconds)) s, \(String(format: "%.1f", pipeline.pagesPerSecond)) pages/s"
+        if !pipeline.byAdapter.isEmpty { s += "; adapters: " + RunSummary.counts(pipeline.byAdapter) }
+        if !pipeline.byFailure.isEmpty { s += "; failures: " + RunSummary.counts(pipeline.byFailure) }
+        if pipeline.skipped > 0 { s += "; \(pipeline.skipped) already stored, skipped" }
+        if sinkErrors > 0 { s += "; \(sinkErrors) sink error(s)" }
+        if let archived { s += "; archived \(archived.records) response(s) to \(archived.path)" }
+        return s
+    }
+
+    /// `etoday 1, generic 2`, sorted by name.
+    static func counts(_ counts: [String: Int]) -> String {
+        counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    }
+}
