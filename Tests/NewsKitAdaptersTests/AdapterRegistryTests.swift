@@ -47,11 +47,10 @@ import NewsKitAdapters
         #expect(throws: ExtractionError.self) { try r.extract(try Document(page: Self.page)) }
     }
 
-    @Test func aListPageIsNotExtractedAsAYonhapArticle() throws {
+    @Test(.enabled(if: CorpusQualityTests.corpus != nil, "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func aListPageIsNotExtractedAsAYonhapArticle() throws {
         // The corpus' yna.co.kr section page lists articles: no story text, so no article.
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus/korean/misc_yna/yna_section_asia-australia.html")
-        guard FileManager.default.fileExists(atPath: corpus.path) else { return }
+        let corpus = try #require(CorpusQualityTests.corpus).appendingPathComponent("korean/misc_yna/yna_section_asia-australia.html")
         var page = try Page.read(path: corpus.path)
         page.requestedURL = URL(string: "https://www.yna.co.kr/international/asia-australia")
         page.finalURL = page.requestedURL
