@@ -62,7 +62,8 @@ import NewsKit
         }
         var noise: [UInt8] = []
         for i in 0..<4096 { noise.append(UInt8(truncatingIfNeeded: i &* 7919 &+ 13)) }
-        #expect(throws: InputError.self) { try Document(page: Page(bytes: noise)) }
+        let error = #expect(throws: InputError.self) { try Document(page: Page(bytes: noise)) }
+        #expect(error?.code == .binary)
     }
 
     @Test func tooLargeInputIsRefused() {

@@ -133,7 +133,8 @@ import NewsKit
 
 @Suite struct PageTests {
     @Test func readingAMissingFileNamesIt() {
-        #expect(throws: InputError.self) { try Page.read(path: "/nonexistent/page.html") }
+        let error = #expect(throws: InputError.self) { try Page.read(path: "/nonexistent/page.html") }
+        #expect(error?.code == .notFound)
         do { _ = try Page.read(path: "/nonexistent/page.html") } catch {
             #expect(error.code == .notFound)
             #expect(error.description.contains("/nonexistent/page.html"))
