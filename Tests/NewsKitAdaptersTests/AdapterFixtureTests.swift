@@ -80,9 +80,11 @@ import NewsKitAdapters
         #expect(article.jsonLine == String(decoding: article.jsonData(), as: UTF8.self))
     }
 
-    @Test(arguments: AdapterFixtureTests.cases)
+    @Test(.enabled(if: !AdapterFixtureTests.regenerate, "expectations are being regenerated: decode them once they are reviewed"),
+          arguments: AdapterFixtureTests.cases)
     func expectedJSONDecodesToTheSameArticle(_ c: Case) throws {
-        guard !Self.regenerate, let data = try? Data(contentsOf: c.expected) else { return }
+        // A missing expectation fails here too (adapterOutputMatchesReviewedExpectation says how to make one).
+        let data = try Data(contentsOf: c.expected)
         let decoded = try JSONDecoder().decode(Article.self, from: data)
         #expect(decoded == (try Self.article(for: c)))
     }

@@ -18,7 +18,8 @@ import NewsKitAdapters
     static let page = Page(bytes: Array("<p>본문</p>".utf8), filePath: "t.html")
 
     @Test func duplicateIDsAreRefused() {
-        #expect(throws: AdapterRegistry.DuplicateAdapterError.self) { try AdapterRegistry([Fixed(id: "a", score: 1), Fixed(id: "a", score: 1)]) }
+        let error = #expect(throws: AdapterRegistry.DuplicateAdapterError.self) { try AdapterRegistry([Fixed(id: "a", score: 1), Fixed(id: "a", score: 1)]) }
+        #expect(error?.id == "a")
         #expect((try? AdapterRegistry(BuiltinAdapters.all)) != nil, "the built-in ids are distinct")
     }
 
@@ -44,19 +45,23 @@ import NewsKitAdapters
 
     @Test func aPageNoAdapterClaimsIsUnsupported() throws {
         let r = try AdapterRegistry([Fixed(id: "never", score: 0)])
-        #expect(throws: ExtractionError.self) { try r.extract(try Document(page: Self.page)) }
+        let document = try Document(page: Self.page)
+        let error = #expect(throws: ExtractionError.self) { try r.extract(document) }
+        #expect(error?.code == .unsupported)
+        #expect(error?.input == "t.html")
     }
 
-    @Test func aListPageIsNotExtractedAsAYonhapArticle() throws {
+    @Test(.enabled(if: CorpusQualityTests.corpus != nil, "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func aListPageIsNotExtractedAsAYonhapArticle() throws {
         // The corpus' yna.co.kr section page lists articles: no story text, so no article.
-        let corpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("shared/corpus/korean/misc_yna/yna_section_asia-australia.html")
-        guard FileManager.default.fileExists(atPath: corpus.path) else { return }
+        let corpus = try #require(CorpusQualityTests.corpus).appendingPathComponent("korean/misc_yna/yna_section_asia-australia.html")
         var page = try Page.read(path: corpus.path)
         page.requestedURL = URL(string: "https://www.yna.co.kr/international/asia-australia")
         page.finalURL = page.requestedURL
         let doc = try Document(page: page)
-        #expect(throws: ExtractionError.self) { try YonhapAdapter().extract(doc) }
+        let error = #expect(throws: ExtractionError.self) { try YonhapAdapter().extract(doc) }
+        #expect(error?.code == .notAnArticle)
+        #expect(error?.adapter == "yonhap")
     }
 
     @Test func adaptersNeverCrashOnHostileInput() throws {

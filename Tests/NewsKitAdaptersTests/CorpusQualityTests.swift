@@ -7,6 +7,8 @@ import NewsKitAdapters
 /// when the corpus is missing). `scripts/eval.py` prints the full per-site report; these tests
 /// keep a change from quietly undoing it.
 @Suite struct CorpusQualityTests {
+    /// `../shared/corpus` (or `$NEWSKIT_SHARED/corpus`), nil when missing: this target's one check
+    /// for shared material, the condition of the `.enabled(if:)` trait of each test that needs it.
     static let corpus: URL? = {
         var root = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { root.deleteLastPathComponent() }   // file, NewsKitAdaptersTests, Tests
@@ -66,8 +68,9 @@ import NewsKitAdapters
 
     // MARK: Floors
 
-    @Test func benchmarkPagesScoreAtLeastTheirFloor() throws {
-        guard let corpus = Self.corpus else { return }
+    @Test(.enabled(if: CorpusQualityTests.corpus != nil, "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func benchmarkPagesScoreAtLeastTheirFloor() throws {
+        let corpus = try #require(Self.corpus)
         let gtURL = corpus.appendingPathComponent("aeb-dev/ground-truth.json")
         let gt = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: gtURL)) as? [String: [String: Any]])
         var pairs: [(String, String)] = []
@@ -83,8 +86,9 @@ import NewsKitAdapters
         #expect(m.f1 >= 0.97, "aeb-dev F1 \(m.f1) (P \(m.p), R \(m.r))")
     }
 
-    @Test func koreanPagesHaveTheirTitleDateAndText() throws {
-        guard let corpus = Self.corpus else { return }
+    @Test(.enabled(if: CorpusQualityTests.corpus != nil, "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func koreanPagesHaveTheirTitleDateAndText() throws {
+        let corpus = try #require(Self.corpus)
         let dir = corpus.appendingPathComponent("korean/scrapping-webs")
         let fm = FileManager.default
         var checked = 0
@@ -115,8 +119,9 @@ import NewsKitAdapters
         #expect(checked >= 40)
     }
 
-    @Test func sectionAndHomePagesAreNotArticles() throws {
-        guard let corpus = Self.corpus else { return }
+    @Test(.enabled(if: CorpusQualityTests.corpus != nil, "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func sectionAndHomePagesAreNotArticles() throws {
+        let corpus = try #require(Self.corpus)
         for path in ["korean/misc_yna/yna_section_asia-australia.html", "korean/crussion_study/naver_news_home_2021-10.html"] {
             let file = corpus.appendingPathComponent(path)
             guard case .failure(let error) = Self.extract(file) else {

@@ -10,16 +10,18 @@ import NewsKit
     static let seedNames = ["000_902ba53e243bc19e.txt", "001_3061c23935da038f.txt", "002_6e7fa6e893070c73.txt",
                             "003_3e66ff564048943b.txt", "004_156decdd737d4216.txt"]
 
-    @Test func seedsAreTextCapturesExceptTheFrontMatterPost() throws {
-        guard let dir = SharedMaterial.path("seeds") else { return }
+    @Test(.enabled(if: SharedMaterial.has("seeds"), "needs ../shared/seeds (or NEWSKIT_SHARED)"))
+    func seedsAreTextCapturesExceptTheFrontMatterPost() throws {
+        let dir = try #require(SharedMaterial.path("seeds"))
         for name in Self.seedNames {
             let doc = try Document(page: Page.read(path: dir.appendingPathComponent(name).path))
             #expect(doc.kind == (name.hasPrefix("004") ? .frontMatter : .textCapture), "\(name)")
         }
     }
 
-    @Test func corpusFrontMatterPostHasHTMLBody() throws {
-        guard let url = SharedMaterial.path("corpus/korean/blog_frontmatter/DDangtoad-log_coupang-data-breach.md") else { return }
+    @Test(.enabled(if: SharedMaterial.has("corpus/korean/blog_frontmatter/DDangtoad-log_coupang-data-breach.md"), "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func corpusFrontMatterPostHasHTMLBody() throws {
+        let url = try #require(SharedMaterial.path("corpus/korean/blog_frontmatter/DDangtoad-log_coupang-data-breach.md"))
         let doc = try Document(page: Page.read(path: url.path))
         #expect(doc.kind == .frontMatter)
         #expect(doc.frontMatter?.string("title") == "쿠팡 개인정보 유출 사건")
@@ -60,7 +62,8 @@ import NewsKit
         }
         var noise: [UInt8] = []
         for i in 0..<4096 { noise.append(UInt8(truncatingIfNeeded: i &* 7919 &+ 13)) }
-        #expect(throws: InputError.self) { try Document(page: Page(bytes: noise)) }
+        let error = #expect(throws: InputError.self) { try Document(page: Page(bytes: noise)) }
+        #expect(error?.code == .binary)
     }
 
     @Test func tooLargeInputIsRefused() {
@@ -72,8 +75,9 @@ import NewsKit
 }
 
 @Suite struct FrontMatterTests {
-    @Test func seedFrontMatterFieldsParse() throws {
-        guard let url = SharedMaterial.path("seeds/004_156decdd737d4216.txt") else { return }
+    @Test(.enabled(if: SharedMaterial.has("seeds/004_156decdd737d4216.txt"), "needs ../shared/seeds (or NEWSKIT_SHARED)"))
+    func seedFrontMatterFieldsParse() throws {
+        let url = try #require(SharedMaterial.path("seeds/004_156decdd737d4216.txt"))
         let doc = try Document(page: Page.read(path: url.path))
         let fm = try #require(doc.frontMatter)
         #expect(fm.string("title") == "김정은 푸틴과의 새로운 관계 전성기. 기초 완벽 준비")

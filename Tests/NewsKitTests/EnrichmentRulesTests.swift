@@ -153,7 +153,9 @@ import NewsKit
     }
 
     @Test func aMalformedGazetteerNamesItsFile() {
-        #expect(throws: GazetteerError.self) { try Gazetteer(json: Data("{\"entities\": [{\"name\": \"x\"}]}".utf8), name: "bad.json") }
+        let error = #expect(throws: GazetteerError.self) { try Gazetteer(json: Data("{\"entities\": [{\"name\": \"x\"}]}".utf8), name: "bad.json") }
+        #expect(error?.code == .malformed)
+        #expect(error?.path == "bad.json")
         do { _ = try Gazetteer(json: Data("not json".utf8), name: "bad.json") } catch {
             #expect(error.description.hasPrefix("bad.json:"))
             #expect(error.code == .malformed)

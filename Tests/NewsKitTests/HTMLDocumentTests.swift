@@ -85,7 +85,9 @@ import NewsKit
 
     @Test(arguments: ["", "div >", "p[", "p:hover", "[a=\"x]", ", p", "p..x"])
     func invalidSelectorsThrowWithAnOffset(_ source: String) {
-        #expect(throws: CSSSelectorError.self) { try CSSSelector(source) }
+        let error = #expect(throws: CSSSelectorError.self) { try CSSSelector(source) }
+        #expect(error?.selector == source)
+        #expect(error.map { (0...source.utf8.count).contains($0.offset) } == true, "offset \(String(describing: error?.offset)) in \"\(source)\"")
     }
 
     @Test func treeDumpMatchesTheHTML5LibFormat() {

@@ -86,8 +86,9 @@ import NewsKit
         #expect(decision.source == .meta)
     }
 
-    @Test func daejonIlboCorpusPageLabelledEUCKRIsReadAsUTF8() throws {
-        guard let url = SharedMaterial.path("corpus/korean/htmldate/1538026996_daejonilbo.html") else { return }
+    @Test(.enabled(if: SharedMaterial.has("corpus/korean/htmldate/1538026996_daejonilbo.html"), "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func daejonIlboCorpusPageLabelledEUCKRIsReadAsUTF8() throws {
+        let url = try #require(SharedMaterial.path("corpus/korean/htmldate/1538026996_daejonilbo.html"))
         let doc = try Document(page: Page.read(path: url.path))
         #expect(doc.encoding.encoding == .utf8)
         #expect(doc.encoding.source == .override)
@@ -132,7 +133,8 @@ import NewsKit
 
 @Suite struct PageTests {
     @Test func readingAMissingFileNamesIt() {
-        #expect(throws: InputError.self) { try Page.read(path: "/nonexistent/page.html") }
+        let error = #expect(throws: InputError.self) { try Page.read(path: "/nonexistent/page.html") }
+        #expect(error?.code == .notFound)
         do { _ = try Page.read(path: "/nonexistent/page.html") } catch {
             #expect(error.code == .notFound)
             #expect(error.description.contains("/nonexistent/page.html"))

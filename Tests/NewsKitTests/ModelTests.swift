@@ -135,7 +135,9 @@ import NewsKit
         let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 3)
         #expect(try JSONDecoder().decode(Article.self, from: Data(lines[2].utf8)).id == "a2")
-        #expect(throws: SinkError.self) { try sink.receive(Self.article(9)) }
+        let error = #expect(throws: SinkError.self) { try sink.receive(Self.article(9)) }
+        #expect(error?.code == .closed)
+        #expect(error?.articleID == "a9")
     }
 
     @Test func reopeningCutsOffATornLastLineAndAppends() throws {
@@ -175,7 +177,7 @@ import NewsKit
         }
         #expect(memory.articles.map(\.id) == ["a0", "a1"])
         let two = MultiplexSink([FailingSink(), FailingSink()])
-        do { try two.receive(Self.article(5)) } catch {
+        do { try two.receive(Self.article(5)); Issue.record("expected both failing sinks' errors") } catch {
             #expect(error.code == .multiple)
             #expect(error.underlying.count == 2)
         }

@@ -101,6 +101,7 @@ import NewsKit
             #expect(error.description.contains(path))
         }
         do { _ = try SQLiteSink.search(path: "/nonexistent/x.db", query: "북한"); Issue.record("expected an error") } catch {
+            #expect(error.code == .database)
             #expect(error.description.contains("/nonexistent/x.db"))
         }
     }

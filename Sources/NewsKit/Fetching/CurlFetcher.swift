@@ -30,7 +30,8 @@ public final class CurlFetcher: Fetcher, @unchecked Sendable {
 
     private static let globalInit: Bool = { curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK }()
 
-    /// - Parameter maximumConcurrentTransfers: transfers running at once.
+    /// Starts a fetcher and its transfer thread; call ``close()`` (or release it) to stop them.
+    /// - Parameter maximumConcurrentTransfers: transfers running at once (at least 1); more wait in line.
     public init(maximumConcurrentTransfers: Int = 64) {
         _ = CurlFetcher.globalInit
         self.maximumConcurrentTransfers = max(1, maximumConcurrentTransfers)

@@ -3,9 +3,20 @@ import NewsKitCore
 
 /// An article URL found in a feed or sitemap, with what the listing says about it.
 public struct DiscoveredURL: Sendable, Hashable {
+    /// The article's URL as the listing gives it, trimmed and made absolute against the
+    /// listing's URL when one is known.
     public var url: String
+    /// When the listing says the article was published (RSS `pubDate`, Atom `published` or
+    /// `updated`, Google News `publication_date`, sitemap `lastmod`), in the offset written
+    /// there (UTC when none is); nil when the listing gives no date or one that does not parse.
     public var published: Instant?
+    /// The headline the listing gives (RSS and Atom, Google News sitemaps); nil when it gives none.
     public var title: String?
+    /// Makes a discovered URL from its parts.
+    /// - Parameters:
+    ///   - url: the article's URL.
+    ///   - published: when it was published; nil when unknown.
+    ///   - title: its headline; nil when unknown.
     public init(url: String, published: Instant? = nil, title: String? = nil) {
         self.url = url
         self.published = published
@@ -31,6 +42,12 @@ public enum ListingReader {
 
     /// Reads a listing; a gzip body (`sitemap.xml.gz`) is decompressed first (to at most
     /// ``maximumBytes``; a larger one reads as ``Listing/unknown``).
+    /// - Parameters:
+    ///   - bytes: the listing as fetched: XML, or gzip-compressed XML.
+    ///   - baseURL: the listing's own URL, against which relative links are resolved; nil
+    ///     keeps them as written.
+    /// - Returns: the article URLs in listing order (entries without a link are left out), the
+    ///   sitemaps of an index, or ``Listing/unknown`` for anything else.
     public static func read(_ bytes: [UInt8], baseURL: URL? = nil) -> Listing {
         let raw = Gzip.isGzip(bytes[...]) ? (Gzip.decompress(bytes, limit: maximumBytes) ?? []) : bytes
         let root = FeedXML.parse(raw)
@@ -87,6 +104,8 @@ public enum Discovery {
         /// New article URLs in canonical form (tracking parameters removed), duplicates dropped,
         /// in listing order.
         public var urls: [URL] = []
+        /// Listings fetched with a status below 400 (feeds, sitemaps and sitemap indexes),
+        /// including those that then turned out not to be listings.
         public var listingsRead = 0
         /// Listings that could not be fetched or read.
         public var failures: [FetchError] = []
@@ -95,8 +114,16 @@ public enum Discovery {
     /// Reads the listings (and the sitemaps their indexes name, up to `maximumListings`). Each
     /// listing may be as large as ``ListingReader/maximumBytes``, whatever `options` says.
     /// - Parameters:
+    ///   - listings: URLs of feeds, sitemaps or sitemap indexes, read in order; each is read once.
+    ///   - fetcher: fetches each listing (a ``PoliteFetcher`` obeys robots.txt and per-host delays).
+    ///   - options: the request options for every listing; its body-size limit is raised to
+    ///     ``ListingReader/maximumBytes`` when smaller.
     ///   - since: keep only articles listed as published at or after this instant (undated ones are kept).
     ///   - limit: stop after this many article URLs.
+    ///   - maximumListings: the most listings fetched, those given and those their indexes name
+    ///     together, failed ones included.
+    /// - Returns: the URLs found and the listings that failed; failures do not stop discovery,
+    ///   and a listing answering HTTP 400 or more, or holding neither articles nor sitemaps, is one.
     public static func discover(_ listings: [String], fetcher: any Fetcher, options: FetchOptions = FetchOptions(),
                                 since: Instant? = nil, limit: Int = .max, maximumListings: Int = 1000) async -> Result {
         var result = Result()

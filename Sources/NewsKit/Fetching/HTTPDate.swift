@@ -6,8 +6,19 @@ public enum HTTPDate {
     static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
     /// Parses `Wed, 13 Aug 2025 08:00:00 GMT`, `Wed, 13 Aug 2025 08:00:00 +0900`, `13 Aug 25 08:00 KST`.
+    /// - Parameter s: the date as written in a header or a feed.
+    /// - Returns: the moment, as ``instant(_:)`` reads it; nil when `s` is not such a date.
     public static func parse(_ s: String) -> Date? { instant(s)?.date }
 
+    /// Parses an HTTP or RFC 822 date, keeping the offset it was written in.
+    ///
+    /// The weekday is optional; two-digit years are 19xx from 70 and 20xx below; the zone may be
+    /// `GMT`, `UT`, `UTC`, `Z`, `KST`, `EST`, `EDT`, `PST`, `PDT` or `±hhmm`, and a missing or
+    /// unknown zone is read as UTC.
+    /// - Parameter s: the date as written, e.g. `Wed, 13 Aug 2025 08:00:00 +0900` or the asctime
+    ///   form `Wed Aug 13 08:00:00 2025`.
+    /// - Returns: the instant with the date's UTC offset (KST is +09:00); nil when `s` is not
+    ///   such a date or a field is out of range.
     public static func instant(_ s: String) -> Instant? {
         var parts = s.replacingOccurrences(of: ",", with: " ").split(separator: " ").map(String.init)
         if let first = parts.first, first.count <= 9, first.rangeOfCharacter(from: .decimalDigits) == nil { parts.removeFirst() }  // weekday
@@ -42,7 +53,9 @@ public enum HTTPDate {
         return Instant(year: yy, month: mm, day: dd, hour: hms[0], minute: hms[1], second: hms.count > 2 ? hms[2] : 0, utcOffset: offset)
     }
 
-    /// `Wed, 13 Aug 2025 08:00:00 GMT`.
+    /// Formats a moment as an HTTP date (IMF-fixdate), always in GMT: `Wed, 13 Aug 2025 08:00:00 GMT`.
+    /// - Parameter date: the moment; fractions of a second are dropped.
+    /// - Returns: the date in English, whatever the machine's locale.
     public static func format(_ date: Date) -> String {
         let i = Instant(date: date, utcOffset: 0)
         let c = i.components

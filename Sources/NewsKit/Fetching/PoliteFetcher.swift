@@ -14,6 +14,8 @@ import NewsKitCore
 /// let page = try await fetcher.fetch(FetchRequest(url: URL(string: "https://www.yna.co.kr/")!))
 /// ```
 public final class PoliteFetcher: Fetcher, @unchecked Sendable {
+    /// What a ``PoliteFetcher`` obeys: robots.txt, per-host and global limits, delays, retries,
+    /// the response cache and the options every request starts from.
     public struct Configuration: Sendable {
         /// Obey robots.txt (on unless asked).
         public var respectRobots = true
@@ -26,6 +28,7 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
         public var maximumCrawlDelay: Double = 30
         /// Transfers at once, over all hosts.
         public var maximumConcurrent = 16
+        /// How connection errors, timeouts, 429 and 5xx answers are retried (3 retries by default).
         public var retry = RetryPolicy()
         /// A folder for the response cache; nil for none.
         public var cacheDirectory: String?
@@ -38,9 +41,14 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
         public static let maximumDelay: Double = 3600
         /// The bytes of a robots.txt that are read: RFC 9309 asks for at least 500 KiB.
         public static let robotsBytes = 512 * 1024
+        /// The defaults: robots.txt obeyed, 2 transfers per host started 1 s apart, 16 at once,
+        /// `Crawl-delay` capped at 30 s, ``RetryPolicy/init(retries:baseDelay:maximumDelay:maximumRetryAfter:)``'s
+        /// defaults, no cache, default ``FetchOptions``.
         public init() {}
     }
 
+    /// The configuration the fetcher was made with, as given (a ``Configuration/delay`` out of
+    /// 0 ... ``Configuration/maximumDelay`` is used clamped).
     public let configuration: Configuration
     private let transport: any Fetcher
     private let scheduler: HostScheduler
@@ -52,7 +60,9 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
     private var warningList: [String] = []
     private var warned: Set<String> = []
 
+    /// Makes a fetcher; nothing is fetched (not even robots.txt) before the first request.
     /// - Parameters:
+    ///   - configuration: robots.txt, limits, delays, retries, cache and default request options.
     ///   - transport: the fetcher doing the transfers (a ``CurlFetcher`` by default).
     ///   - archive: where every response is kept, if anywhere.
     /// - Throws: ``FetchError`` when the cache directory cannot be created.
@@ -72,7 +82,12 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
     /// Warnings so far, each naming its host (a capped `Crawl-delay` or `Retry-After`).
     public var warnings: [String] { lock.withLock { warningList } }
 
-    /// Fetches with the configuration's options (the request's headers are kept).
+    /// Fetches a URL with the configuration's ``Configuration/options``, as ``fetch(_:)`` does.
+    /// - Parameters:
+    ///   - url: an http or https URL.
+    ///   - headers: extra request headers, sent on every hop.
+    /// - Returns: the response, as ``fetch(_:)`` returns it.
+    /// - Throws: ``FetchError``, as ``fetch(_:)`` throws it.
     public func fetch(_ url: URL, headers: [HTTPHeader] = []) async throws(FetchError) -> Page {
         try await fetch(FetchRequest(url: url, headers: headers, options: configuration.options))
     }
@@ -80,6 +95,10 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
     /// Fetches a URL, following redirects hop by hop: each hop is checked against its own host's
     /// robots.txt and waits for its own host's turn. The page's ``Page/requestedURL`` is the URL
     /// asked for and ``Page/finalURL`` the last hop.
+    /// - Parameter request: the URL, headers and options (timeouts, limits, redirects, user agent).
+    /// - Returns: the last hop's response, with a status below 400 (a 3xx only when redirects
+    ///   are not followed or its `Location` is unusable). A 304 to a cached URL returns the
+    ///   cached page, with an `X-NewsKit-Cache: revalidated` header.
     /// - Throws: ``FetchError``: an HTTP error status (after retries), `robotsDisallowed`,
     ///   `robotsUnavailable` (robots.txt could not be fetched: the reason says why),
     ///   `tooManyRedirects`, `invalidURL` (a redirect out of http and https), transport errors.

@@ -7,6 +7,7 @@ import NewsKitCore
 /// Layout: `<directory>/<sha256(url) prefix>.json` (metadata) and `.body`, each written to a
 /// temporary name and renamed, so a crash never leaves a half entry.
 public final class ResponseCache: @unchecked Sendable {
+    /// The folder the entries are kept in, as given.
     public let directory: String
     private let lock = NSLock()
 
@@ -18,6 +19,9 @@ public final class ResponseCache: @unchecked Sendable {
         var fetchedAt: Date?
     }
 
+    /// Opens a cache in a folder, creating it (and its parents) when missing; entries already
+    /// there are used.
+    /// - Parameter directory: the folder's path.
     /// - Throws: ``FetchError`` when the directory cannot be created.
     public init(directory: String) throws(FetchError) {
         self.directory = directory
@@ -29,6 +33,9 @@ public final class ResponseCache: @unchecked Sendable {
     private func key(_ url: URL) -> String { String(SHA256.hex(Array(url.absoluteString.utf8)).prefix(32)) }
 
     /// The stored page for a URL.
+    /// - Parameter url: the URL asked for, compared by its absolute string.
+    /// - Returns: the last 200 response stored for it; nil when there is none or its files
+    ///   cannot be read.
     public func page(for url: URL) -> Page? {
         let k = key(url)
         return lock.withLock {
@@ -41,6 +48,9 @@ public final class ResponseCache: @unchecked Sendable {
     }
 
     /// The conditional request headers for a URL whose response is stored.
+    /// - Parameter url: the URL asked for.
+    /// - Returns: `If-None-Match` from the stored `ETag` and `If-Modified-Since` from the stored
+    ///   `Last-Modified`, each when present; empty when nothing is stored.
     public func validators(for url: URL) -> [HTTPHeader] {
         guard let p = page(for: url) else { return [] }
         var h: [HTTPHeader] = []
@@ -49,7 +59,11 @@ public final class ResponseCache: @unchecked Sendable {
         return h
     }
 
-    /// Stores a 200 response.
+    /// Stores a 200 response, replacing the URL's previous entry; any other status is ignored,
+    /// and so is a failure to write (the cache is an optimization).
+    /// - Parameters:
+    ///   - page: the response.
+    ///   - url: the URL it answers (the one asked for, not the final hop).
     public func store(_ page: Page, for url: URL) {
         guard page.httpStatus == 200 else { return }
         let k = key(url)

@@ -7,14 +7,19 @@ public struct RetryPolicy: Sendable, Hashable {
     public var retries: Int
     /// The first backoff, in seconds; it doubles each retry.
     public var baseDelay: Double
-    /// The longest backoff.
+    /// The longest backoff, in seconds.
     public var maximumDelay: Double
-    /// The longest `Retry-After` honoured; a server asking for more waits this long, with a
+    /// The longest `Retry-After` honoured, in seconds; a server asking for more waits this long, with a
     /// warning naming the host (``PoliteFetcher/warnings``).
     public var maximumRetryAfter: Double
 
-    /// Values that are negative, infinite or NaN are brought into range (0 ... a day), so no
-    /// number from outside can trap a sleep.
+    /// Makes a policy. Delays are brought into 0 ... a day (86,400 s), and an infinite or NaN
+    /// one takes its default, so no number from outside can trap a sleep.
+    /// - Parameters:
+    ///   - retries: retries after the first attempt; 0 tries once. A negative count means 0.
+    ///   - baseDelay: the first backoff, in seconds (doubling each retry, with full jitter).
+    ///   - maximumDelay: the longest backoff, in seconds.
+    ///   - maximumRetryAfter: the longest `Retry-After` honoured, in seconds.
     public init(retries: Int = 3, baseDelay: Double = 0.5, maximumDelay: Double = 30, maximumRetryAfter: Double = 120) {
         func seconds(_ v: Double, _ fallback: Double) -> Double {
             v.isFinite ? min(max(0, v), FetchOptions.maximumTimeout) : fallback

@@ -33,6 +33,9 @@ public struct RobotsTxt: Sendable, Hashable {
     /// Disallows everything (robots.txt unreachable: a 5xx or no answer).
     public static let disallowAll = RobotsTxt("User-agent: *\nDisallow: /")
 
+    /// Parses a robots.txt. Parsing never fails: lines that are not rules are ignored, and an
+    /// empty text allows everything.
+    /// - Parameter text: the file's text (a truncated last line should be dropped first).
     public init(_ text: String) {
         var current: Group? = nil
         var lastWasAgent = false
@@ -86,6 +89,12 @@ public struct RobotsTxt: Sendable, Hashable {
     }
 
     /// Whether `path` (path and query, as in the request line) may be fetched.
+    /// - Parameters:
+    ///   - path: the percent-encoded path and query, e.g. `/news/1?page=2`; "" means `/`.
+    ///   - userAgent: the crawler's user agent; its product token picks the groups, and without
+    ///     a group of its own the `*` group applies.
+    /// - Returns: true when no rule matches, or the longest matching rule is an `allow`;
+    ///   `/robots.txt` itself is always allowed.
     public func isAllowed(_ path: String, userAgent: String) -> Bool {
         let target = RobotsTxt.normalize(path.isEmpty ? "/" : path)
         if target == Array("/robots.txt".utf8) { return true }
@@ -100,6 +109,10 @@ public struct RobotsTxt: Sendable, Hashable {
     }
 
     /// Whether a URL may be fetched.
+    /// - Parameters:
+    ///   - url: the URL; its percent-encoded path and query are checked, its host is not.
+    ///   - userAgent: the crawler's user agent, matched to groups as for a path.
+    /// - Returns: the answer for the URL's path ("/" when empty) and query, as for a path.
     public func isAllowed(_ url: URL, userAgent: String) -> Bool {
         var path = url.path.isEmpty ? "/" : URLComponents(url: url, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? url.path
         if path.isEmpty { path = "/" }
@@ -108,6 +121,8 @@ public struct RobotsTxt: Sendable, Hashable {
     }
 
     /// The `Crawl-delay` for this user agent, in seconds.
+    /// - Parameter userAgent: the crawler's user agent, matched to groups as by `isAllowed`.
+    /// - Returns: the largest delay the applicable groups give; nil when none gives one.
     public func crawlDelay(userAgent: String) -> Double? {
         applicableGroups(userAgent).compactMap(\.crawlDelay).max()
     }

@@ -12,6 +12,7 @@ import NewsKitHTML
 /// `Transfer-Encoding` is dropped and `Content-Length` is the stored length. The URL asked for
 /// is kept in `NewsKit-Requested-URI` when a redirect changed it.
 public final class WARCWriter: ResponseArchive, @unchecked Sendable {
+    /// The WARC file's path, as given; ending in `.gz` means gzip-compressed records.
     public let path: String
     private let gzip: Bool
     private let lock = NSLock()
@@ -20,6 +21,8 @@ public final class WARCWriter: ResponseArchive, @unchecked Sendable {
     public private(set) var records = 0
 
     /// Opens (appends to) a WARC file, writing a `warcinfo` record when the file is new.
+    /// - Parameter path: the file to write, created when missing; a `.gz` suffix compresses
+    ///   each record as its own gzip member.
     /// - Throws: ``FetchError`` `transport` naming the path when it cannot be opened.
     public init(path: String) throws(FetchError) {
         self.path = path
@@ -35,6 +38,8 @@ public final class WARCWriter: ResponseArchive, @unchecked Sendable {
 
     deinit { close() }
 
+    /// Flushes the file to disk (`fsync`) and closes it. Closing twice is harmless; records
+    /// archived afterwards fail with a `transport` error. Called on release too.
     public func close() {
         lock.withLock {
             if fd >= 0 { _ = fsync(fd); _ = Foundation.close(fd); fd = -1 }
@@ -101,11 +106,14 @@ public final class WARCWriter: ResponseArchive, @unchecked Sendable {
 /// }
 /// ```
 public final class WARCReader {
+    /// The WARC file's path, as given.
     public let path: String
     private let stream: ByteStream
     /// Records read so far (all types).
     public private(set) var recordsRead = 0
 
+    /// Opens a WARC file for reading, plain or gzip-compressed (recognized by its bytes, not its name).
+    /// - Parameter path: the file to read.
     /// - Throws: ``FetchError`` `transport` naming the path when it cannot be opened.
     public init(path: String) throws(FetchError) {
         self.path = path
@@ -118,6 +126,8 @@ public final class WARCReader {
     /// body shorter than its `Content-Length`, `WARC-Truncated`) is a `truncated` failure, not a
     /// page. A file that is not WARC, or that holds something else between records, gives one
     /// `notAnArchive` failure naming the path, and reading stops there.
+    /// - Returns: the next http(s) `response` record as a page or as the failure reading it;
+    ///   other records (`warcinfo`, `request`, `metadata` …) are skipped; nil at the end of the file.
     public func next() -> Result<Page, FetchError>? {
         while true {
             guard let result = nextRecord() else { return nil }
@@ -134,6 +144,8 @@ public final class WARCReader {
     /// The file's HTML response pages as pipeline inputs, read one record at a time as they are
     /// asked for (robots.txt, feeds and other non-HTML responses are skipped).
     /// - Parameter onFailure: called for a record that cannot be read.
+    /// - Returns: a stream of ``PipelineInput/page(_:)`` inputs that ends at the end of the file;
+    ///   it reads from this reader, so use one or the other, not both.
     public func inputs(onFailure: @escaping @Sendable (FetchError) -> Void = { _ in }) -> AsyncStream<PipelineInput> {
         let box = ReaderBox(self)
         return AsyncStream(unfolding: {
@@ -148,6 +160,8 @@ public final class WARCReader {
     }
 
     /// Every response page of the file (read lazily is better for big files: use ``next()``).
+    /// - Returns: what ``next()`` gives until the end of the file, in file order; empty for a
+    ///   file without response records.
     public func pages() -> [Result<Page, FetchError>] {
         var out: [Result<Page, FetchError>] = []
         while let r = next() { out.append(r) }

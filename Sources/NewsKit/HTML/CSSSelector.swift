@@ -16,6 +16,7 @@ public struct CSSSelector: Sendable, Hashable, CustomStringConvertible {
     public let description: String
 
     /// Compiles a selector.
+    /// - Parameter source: the selector text, a list of complex selectors separated by commas.
     /// - Throws: ``CSSSelectorError`` naming the offset and the problem.
     public init(_ source: String) throws {
         var parser = SelectorParser(Array(source.utf8))
@@ -51,8 +52,11 @@ public struct CSSSelector: Sendable, Hashable, CustomStringConvertible {
 
 /// A selector that failed to compile.
 public struct CSSSelectorError: Error, Sendable, CustomStringConvertible {
+    /// The selector text that failed to compile, as given.
     public let selector: String
+    /// Where compilation stopped: a UTF-8 byte offset into ``selector``, from 0.
     public let offset: Int
+    /// What was wrong there, in English (`"expected a name"`).
     public let reason: String
     public var description: String { "invalid selector \"\(selector)\" at offset \(offset): \(reason)" }
 }
@@ -250,6 +254,8 @@ private struct SelectorParser {
 
 extension HTMLNode {
     /// Descendant elements of this node that match the selector, in document order.
+    /// - Parameter selector: the selector to match; the node itself is not a candidate.
+    /// - Returns: the matching descendants; empty when none matches.
     public func select(_ selector: CSSSelector) -> [HTMLNode] {
         var matcher = SelectorMatcher(document: document)
         var out: [HTMLNode] = []
@@ -258,12 +264,17 @@ extension HTMLNode {
     }
 
     /// Descendant elements matching a CSS selector; an invalid selector matches nothing.
+    /// - Parameter css: the selector's source text, compiled on each call.
+    /// - Returns: the matching descendants in document order; empty when none matches or `css`
+    ///   is not a valid selector.
     public func select(_ css: String) -> [HTMLNode] {
         guard let s = try? CSSSelector(css) else { return [] }
         return select(s)
     }
 
     /// The first descendant element matching the selector.
+    /// - Parameter selector: the selector to match; the node itself is not a candidate.
+    /// - Returns: the first match in document order, or nil when no descendant matches.
     public func first(_ selector: CSSSelector) -> HTMLNode? {
         var matcher = SelectorMatcher(document: document)
         for n in descendants where n.isElement && matcher.matches(selector.alternatives, n) { return n }
@@ -271,6 +282,9 @@ extension HTMLNode {
     }
 
     /// Whether this element matches the selector.
+    /// - Parameter selector: the selector to test; combinators look at this node's ancestors and siblings.
+    /// - Returns: true if the node is an element matching any selector of the list; false for
+    ///   text and other nodes.
     public func matches(_ selector: CSSSelector) -> Bool {
         var matcher = SelectorMatcher(document: document)
         return isElement && matcher.matches(selector.alternatives, self)

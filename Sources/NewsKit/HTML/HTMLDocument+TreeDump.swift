@@ -2,6 +2,8 @@ extension HTMLDocument {
     /// The tree in the html5lib tree-construction test format (`| <html>`, `|   <head>` …):
     /// attributes sorted by name, text in double quotes, template contents under `content`.
     /// For a fragment parse, the fragment's nodes are printed at the top level.
+    /// - Returns: one line per node, attribute and `content` marker, joined with newlines (no
+    ///   trailing newline); empty for a document with no nodes under its root.
     public func treeDump() -> String {
         var lines: [String] = []
         let top = fragmentRoot ?? root

@@ -45,12 +45,16 @@ public final class HTMLDocument: Sendable {
     }
 
     /// Elements matching a compiled selector, in document order.
+    /// - Parameter selector: the selector to match.
+    /// - Returns: the matching elements; empty when none matches.
     public func select(_ selector: CSSSelector) -> [HTMLNode] {
         root.select(selector)
     }
 
     /// Elements matching a CSS selector, in document order. An invalid selector matches nothing;
     /// compile it with ``CSSSelector/init(_:)`` to see why.
+    /// - Parameter css: the selector's source text, compiled on each call.
+    /// - Returns: the matching elements; empty when none matches or `css` is not a valid selector.
     public func select(_ css: String) -> [HTMLNode] {
         guard let s = try? CSSSelector(css) else { return [] }
         return select(s)
@@ -81,9 +85,13 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     /// The node's position in document creation order (stable for the document's lifetime).
     public var id: Int { Int(index) }
 
+    /// What sort of node this is: element, text, comment, doctype, the Document node or a template's content.
     public var kind: HTMLNodeKind { record.kind }
+    /// Whether this node is an element, in any namespace.
     public var isElement: Bool { record.kind == .element }
+    /// Whether this node is a text node.
     public var isText: Bool { record.kind == .text }
+    /// The element's namespace (`.html` for nodes that are not elements).
     public var namespace: HTMLNamespace { record.namespace }
 
     /// The local name of an element (lowercase for HTML elements), or "" for other nodes.
@@ -92,15 +100,22 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     package func `is`(_ t: KnownName) -> Bool { document.store.isHTML(index, t) }
 
     /// Whether this is an HTML element with the given local name.
+    /// - Parameter name: the local name, lowercase (`"p"`, `"figcaption"`); compared exactly.
+    /// - Returns: true for an element in the HTML namespace with that name; false for any other
+    ///   node, including SVG and MathML elements of the same name.
     public func isElement(named name: String) -> Bool {
         let r = record
         guard r.kind == .element, r.namespace == .html, let id = document.store.names.id(of: name) else { return false }
         return r.name == id
     }
 
+    /// The node this one is a child of; nil for the Document node and for a template's content.
     public var parent: HTMLNode? { node(record.parent) }
 
     /// Whether this node is `ancestor` or lies inside it.
+    /// - Parameter ancestor: the node to look for among this node's ancestors.
+    /// - Returns: true if `ancestor` is this node or one of its ancestors; false when it belongs
+    ///   to another document.
     public func isInside(_ ancestor: HTMLNode) -> Bool {
         guard ancestor.document === document else { return false }
         let nodes = document.store.nodes
@@ -111,9 +126,13 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
         }
         return false
     }
+    /// The first child node of any kind; nil when the node has no children.
     public var firstChild: HTMLNode? { node(record.firstChild) }
+    /// The last child node of any kind; nil when the node has no children.
     public var lastChild: HTMLNode? { node(record.lastChild) }
+    /// The node after this one under the same parent, of any kind; nil for the last child.
     public var nextSibling: HTMLNode? { node(record.next) }
+    /// The node before this one under the same parent, of any kind; nil for the first child.
     public var previousSibling: HTMLNode? { node(record.prev) }
 
     /// The next sibling that is an element.
@@ -179,6 +198,10 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The value of the attribute with this (lowercase) name, if present.
+    /// - Parameter name: the attribute's name, compared exactly; namespaced foreign attributes
+    ///   (`xlink:href`) are not found this way, read them from ``attributes``.
+    /// - Returns: the value (possibly empty, as for `<input disabled>`); nil when the node is not
+    ///   an element or has no such attribute.
     public func attribute(_ name: String) -> String? {
         attributeBytes(name).map { String(decoding: $0, as: UTF8.self) }
     }
@@ -199,6 +222,9 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// Whether the element carries the attribute, whatever its value.
+    /// - Parameter name: the attribute's name, lowercase, compared exactly as in ``attribute(_:)``.
+    /// - Returns: true when ``attribute(_:)`` would return a value, even an empty one.
     public func hasAttribute(_ name: String) -> Bool { attributeBytes(name) != nil }
 
     /// The `id` attribute.

@@ -11,11 +11,15 @@ import Foundation
 /// sequences become U+FFFD. To decode other charsets first, go through ``Page`` and ``Document``.
 public enum HTMLParser {
     /// Parses a whole document from UTF-8 bytes.
+    /// - Parameter bytes: the markup as UTF-8; invalid sequences become U+FFFD.
+    /// - Returns: the document; parsing never fails, any bytes (even none) give one.
     public static func parse(_ bytes: [UInt8]) -> HTMLDocument {
         parse(validatedUTF8: UTF8Repair.repaired(bytes))
     }
 
     /// Parses a whole document from a string.
+    /// - Parameter string: the markup.
+    /// - Returns: the document; parsing never fails, any string (even "") gives one.
     public static func parse(_ string: String) -> HTMLDocument {
         parse(validatedUTF8: Array(string.utf8))
     }
@@ -39,6 +43,7 @@ public enum HTMLParser {
     ///   - string: the markup.
     ///   - context: the local name of the context element, e.g. `"div"`, `"td"`, `"title"`.
     ///   - namespace: the context element's namespace.
+    /// - Returns: a document whose ``HTMLDocument/fragmentRoot`` holds the fragment's nodes.
     public static func parseFragment(_ string: String, context: String, namespace: HTMLNamespace = .html) -> HTMLDocument {
         let input = normalizeNewlines(Array(string.utf8))
         var builder = HTMLTreeBuilder(estimatedBytes: input.count)

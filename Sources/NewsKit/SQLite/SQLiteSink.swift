@@ -31,6 +31,8 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
     static let schemaVersion = 1
 
     /// Opens or creates the database and its schema.
+    /// - Parameter path: the database file, created with its schema when missing; an existing
+    ///   NewsKit database is added to.
     /// - Throws: ``SinkError`` `database` with SQLite's message (not a database, read-only …).
     public init(path: String) throws(SinkError) {
         name = "sqlite:\(path)"
@@ -153,7 +155,9 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
         text.utf8.contains(0) ? String(decoding: text.utf8.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self) : text
     }
 
-    /// Commits the batch.
+    /// Commits the batch; nothing happens when no batch is open or the sink is closed.
+    /// - Throws: ``SinkError`` `database` when the commit fails (the disk is full, the file is
+    ///   locked …); the batch's articles are then not stored.
     public func flush() throws(SinkError) {
         lock.lock(); defer { lock.unlock() }
         guard inTransaction, !isClosed else { return }
@@ -200,19 +204,35 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
 
     /// One article found by ``search(path:query:limit:)``.
     public struct SearchHit: Sendable, Hashable {
+        /// The article's ``Article/id``.
         public var id: String
+        /// The article's headline; nil when it has none.
         public var title: String?
+        /// When the article was published, as stored: ISO 8601 with the page's UTC offset
+        /// (`2025-08-13T08:00:00+09:00`); nil when the page gave no date.
         public var publishedAt: String?
+        /// The source's name, or its id when it has no name.
         public var source: String
+        /// The URL the article was fetched from; nil for an article read from a file.
         public var url: String?
-        /// A few words around the first match, the match in «guillemets».
+        /// A few words of the text around the first match, on one line: the match in
+        /// «guillemets» when the trigram index found it; for a query with a word under three
+        /// characters, 60 characters from just before the first word, unmarked (the text's
+        /// first 60 when only the title holds it).
         public var snippet: String
     }
 
     /// Full-text search over titles and texts (substring semantics: Korean needs no word
     /// boundaries). Queries of three or more characters use the trigram index; shorter ones scan.
     /// Newest first.
-    /// - Throws: ``SinkError`` `database` when the file is not a NewsKit database.
+    /// - Parameters:
+    ///   - path: the database file, opened read-only; it must exist.
+    ///   - query: words separated by spaces, each of which must occur (FTS5 operators are
+    ///     plain text here); surrounding whitespace is ignored.
+    ///   - limit: the most hits returned.
+    /// - Returns: up to `limit` hits, newest first (undated last); empty for a blank query or
+    ///   when nothing matches.
+    /// - Throws: ``SinkError`` `database` when the file is missing or is not a NewsKit database.
     public static func search(path: String, query: String, limit: Int = 20) throws(SinkError) -> [SearchHit] {
         let q = query.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !q.isEmpty else { return [] }
@@ -261,5 +281,8 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
 
 extension ArticleSink where Self == SQLiteSink {
     /// A SQLite database with full-text search.
+    /// - Parameter path: the database file, created when missing.
+    /// - Returns: a ``SQLiteSink`` writing to it.
+    /// - Throws: ``SinkError`` `database` when it cannot be opened, as ``SQLiteSink/init(path:)`` throws.
     public static func sqlite(path: String) throws(SinkError) -> SQLiteSink { try SQLiteSink(path: path) }
 }

@@ -17,6 +17,11 @@ enum SharedMaterial {
         return projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
     }()
 
+    /// Whether a path under `../shared` exists (a missing one is noted on stderr): the condition
+    /// of the `.enabled(if:)` trait of each test that needs it, so missing material shows as a
+    /// skip, never as a pass.
+    static func has(_ relative: String) -> Bool { path(relative) != nil }
+
     /// The URL of a path under `../shared`, or nil (with a clear message on stderr) when it is missing.
     static func path(_ relative: String) -> URL? {
         let url = root.appendingPathComponent(relative)

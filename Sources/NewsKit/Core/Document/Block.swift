@@ -7,12 +7,17 @@ public struct Block: Sendable, Hashable, Codable {
     public enum Role: Sendable, Hashable, Codable {
         /// `h1`…`h6` (level 1…6), or a Markdown `#` heading.
         case heading(Int)
+        /// Running text: a `p`, a `div` or other element holding text directly, a Markdown paragraph.
         case paragraph
+        /// `li`, `dd` or `dt`, or a Markdown `-`, `*`, `+` or numbered item.
         case listItem
         /// `figcaption`, table `caption`, or an element classed as a caption.
         case caption
+        /// `td` or `th`.
         case tableCell
+        /// `pre` (and the legacy `listing`, `xmp`, `plaintext`), or a fenced Markdown code block.
         case preformatted
+        /// `blockquote`, or a Markdown `>` line.
         case quote
         /// An image (see ``Block/image``); its text is the `alt` text.
         case image
@@ -22,20 +27,29 @@ public struct Block: Sendable, Hashable, Codable {
 
     /// A link inside the block.
     public struct Link: Sendable, Hashable, Codable {
+        /// The link target as written (`href`, or a Markdown link's URL), not resolved; "" for
+        /// an `<a>` without `href`.
         public var url: String
+        /// The link's text, whitespace collapsed; "" for a link around an image only.
         public var text: String
     }
 
     /// An image block's source and description.
     public struct Image: Sendable, Hashable, Codable {
+        /// The image's source as written: `src`, or a lazy-loading attribute (`data-src`,
+        /// `data-original`, …) when `src` is missing or a `data:` URL; not resolved.
         public var url: String
+        /// The `alt` text, whitespace collapsed; nil when the image has none.
         public var alt: String?
+        /// The `width` attribute in CSS pixels; nil when missing or not a whole number.
         public var width: Int?
+        /// The `height` attribute in CSS pixels; nil when missing or not a whole number.
         public var height: Int?
     }
 
     /// The text, whitespace collapsed (a `<br>` inside the block is kept as "\n"), NFC.
     public var text: String
+    /// What the block is, from the element (or Markdown syntax) it came from.
     public var role: Role
     /// The share of the text's characters that sit inside links (0…1).
     public var linkDensity: Double
@@ -65,15 +79,31 @@ public struct Block: Sendable, Hashable, Codable {
         get { markup.classes }
         set { markup = markup.with { $0.classes = newValue } }
     }
+    /// The links inside the block, in reading order; empty when it has none.
     public var links: [Link] {
         get { markup.links }
         set { markup = markup.replacing(links: newValue, image: markup.image) }
     }
+    /// The image, for an ``Role/image`` block; nil for other blocks.
     public var image: Image? {
         get { markup.image }
         set { markup = markup.replacing(links: markup.links, image: newValue) }
     }
 
+    /// Makes a block from its parts, as an adapter or a test builds one; the readers of each
+    /// document kind make theirs from the markup.
+    /// - Parameters:
+    ///   - text: the block's text, whitespace already collapsed.
+    ///   - role: what the block is.
+    ///   - linkDensity: the share of the text inside links, 0…1.
+    ///   - path: the element path from `body`; "" when there is no markup.
+    ///   - elementID: the source element's `id`; nil when it has none.
+    ///   - classes: the source element's classes.
+    ///   - links: the links inside the block.
+    ///   - image: the image, for an ``Role/image`` block.
+    ///   - index: the block's position in its document's block list.
+    ///   - followsBlankLine: for text captures, whether a blank line came before.
+    ///   - nodeID: the DOM node the block came from (``HTMLNode/id``); nil when there is none.
     public init(text: String, role: Role, linkDensity: Double = 0, path: String = "", elementID: String? = nil,
                 classes: [String] = [], links: [Link] = [], image: Image? = nil, index: Int = 0,
                 followsBlankLine: Bool = false, nodeID: Int? = nil) {

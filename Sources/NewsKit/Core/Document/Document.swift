@@ -17,6 +17,10 @@ public struct DocumentOptions: Sendable, Hashable {
     public var maximumBytes: Int = Page.defaultMaximumBytes
     /// Force a kind instead of recognizing it.
     public var kind: DocumentKind? = nil
+    /// Makes options for reading pages into documents.
+    /// - Parameters:
+    ///   - maximumBytes: the largest page accepted, in bytes (default 64 MiB).
+    ///   - kind: the kind to read every page as; nil recognizes each page's kind from its bytes.
     public init(maximumBytes: Int = Page.defaultMaximumBytes, kind: DocumentKind? = nil) {
         self.maximumBytes = maximumBytes
         self.kind = kind
@@ -36,6 +40,7 @@ public final class Document: Sendable {
     public let page: Page
     /// How the bytes were decoded, and why.
     public let encoding: EncodingDecision
+    /// What the page holds (HTML, a text capture, front matter), recognized or as forced by ``DocumentOptions/kind``.
     public let kind: DocumentKind
     /// The decoded text as UTF-8 (BOM removed).
     let utf8: [UInt8]
@@ -52,6 +57,10 @@ public final class Document: Sendable {
     private let memo = DocumentMemo()
 
     /// Decodes and recognizes a page.
+    /// - Parameters:
+    ///   - page: the bytes and what came with them (headers, URL, path); its `Content-Type`
+    ///     charset is weighed in the encoding decision.
+    ///   - options: the size limit and, if forced, the kind.
     /// - Throws: ``InputError`` naming the page when it is empty, binary, or too large.
     public init(page: Page, options: DocumentOptions = DocumentOptions()) throws(InputError) {
         self.page = page

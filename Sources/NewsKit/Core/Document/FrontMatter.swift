@@ -9,8 +9,11 @@ import Foundation
 public struct FrontMatter: Sendable, Hashable {
     /// A front-matter value.
     public indirect enum Value: Sendable, Hashable {
+        /// A scalar, unquoted and with block scalars joined; numbers, dates and booleans stay text.
         case string(String)
+        /// A block (`- a`) or flow (`[a, b]`) sequence.
         case list([Value])
+        /// A nested mapping, its entries in file order.
         case map([Entry])
 
         /// The value as a string (a list's first element, a map: nil).
@@ -34,28 +37,40 @@ public struct FrontMatter: Sendable, Hashable {
 
     /// One `key: value` pair.
     public struct Entry: Sendable, Hashable {
+        /// The key as written, without quotes; keys are compared case-sensitively.
         public var key: String
+        /// The value.
         public var value: Value
     }
 
     /// The entries in file order.
     public var entries: [Entry]
 
+    /// The value of the first top-level entry with this key.
+    /// - Parameter key: the key, compared exactly (`title`, not `Title`).
+    /// - Returns: the value; nil when no entry has the key.
     public subscript(key: String) -> Value? {
         entries.first { $0.key == key }?.value
     }
 
     /// The first string among these keys (e.g. `string("excerpt", "description")`).
+    /// - Parameter keys: the keys to try, in order.
+    /// - Returns: the first non-empty ``Value/string`` among them; nil when none has one.
     public func string(_ keys: String...) -> String? {
         for k in keys { if let s = self[k]?.string, !s.isEmpty { return s } }
         return nil
     }
 
     /// The strings of a list (or scalar) value.
+    /// - Parameter key: the key, compared exactly.
+    /// - Returns: the value's ``Value/strings``; empty when the key is missing, its value is
+    ///   empty or a map.
     public func strings(_ key: String) -> [String] { self[key]?.strings ?? [] }
 
     /// Splits a file into its front matter and body, if it starts with one.
-    /// - Returns: nil when the text does not open with `---` or `+++` and a closing fence.
+    /// - Parameter text: the whole file; a leading BOM and blank lines are skipped.
+    /// - Returns: the parsed front matter and the text after its closing fence (`---`, `...`
+    ///   or `+++`); nil when the text does not open with `---` or `+++` and a closing fence.
     public static func split(_ text: String) -> (frontMatter: FrontMatter, body: Substring)? {
         var t = Substring(text)
         while let f = t.first, f == "\u{FEFF}" || f == "\n" || f == "\r" { t = t.dropFirst() }

@@ -4,6 +4,7 @@ extension HTMLParser {
     /// Sniffs a page's encoding the way browsers do, decodes it and parses it, whatever the
     /// bytes are (no kind recognition, no refusal of binary input: see ``Document`` for that).
     ///
+    /// - Parameter page: the bytes, with the `Content-Type` header the encoding decision weighs.
     /// - Returns: the document and the encoding decision.
     public static func parse(page: Page) -> (document: HTMLDocument, encoding: EncodingDecision) {
         let scan = UTF8Repair.scan(page.bytes)

@@ -13,6 +13,7 @@
 /// for e in recognizer.entities(in: article) { print(e.name, e.type, e.mentions) }
 /// ```
 public struct EntityRecognizer: Sendable {
+    /// The known names the recognizer looks for, with their aliases and titles.
     public let gazetteer: Gazetteer
 
     enum Form: Sendable { case name, alias, context }
@@ -26,6 +27,8 @@ public struct EntityRecognizer: Sendable {
     static let affiliationSet = SuffixSet(affiliationSuffixes)
     static let organizationSet = SuffixSet(organizationSuffixes)
 
+    /// Makes a recognizer, indexing the gazetteer's names, aliases and titles once.
+    /// - Parameter gazetteer: the known names (``Gazetteer/builtIn()``, or one merged with your own).
     public init(gazetteer: Gazetteer) {
         self.gazetteer = gazetteer
         var trie = ScalarTrie<Payload>()
@@ -45,11 +48,20 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// The entities of an article: its text (with spans), its title and its byline.
+    /// - Parameter article: the article; its ``Article/text``, ``Article/title`` and ``Article/authors`` are read.
+    /// - Returns: the entities, most mentioned first (ties in order of first mention), as
+    ///   ``entities(text:title:authors:)`` finds them; empty when the article names none.
     public func entities(in article: Article) -> [Entity] {
         entities(text: article.text, title: article.title, authors: article.authors)
     }
 
     /// The entities of a text; `title` adds mentions without spans, `authors` are people.
+    /// - Parameters:
+    ///   - text: the body text; spans are offsets into it, in Unicode scalars.
+    ///   - title: the headline, whose mentions are counted without spans; nil for none.
+    ///   - authors: the byline's authors, each a person.
+    /// - Returns: the entities, most mentioned first (ties in order of first mention), each
+    ///   with its spans in text order; empty when the text names none.
     public func entities(text: String, title: String? = nil, authors: [Author] = []) -> [Entity] {
         var run = Run(recognizer: self, text: Array(text.unicodeScalars))
         run.gazetteerPass()

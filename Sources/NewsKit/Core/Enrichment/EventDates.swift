@@ -10,11 +10,16 @@
 /// let dates = EventDateResolver().eventDates(in: text, reference: article.publishedAt)
 /// ```
 public struct EventDateResolver: Sendable {
+    /// Makes a resolver; it has no settings and keeps no state.
     public init() {}
 
     /// The event dates of `text`, in text order, each with its sentence.
-    /// - Parameter reference: the article's publication instant (read in its own offset, KST
-    ///   for Korean pages); nil resolves only complete dates.
+    /// - Parameters:
+    ///   - text: Korean news text, usually ``Article/text``.
+    ///   - reference: the article's publication instant (read in its own offset, KST
+    ///     for Korean pages); nil resolves only complete dates.
+    /// - Returns: each day, month or week reference found, with the expression as written, the
+    ///   resolved date and its sentence; empty when the text has none.
     public func eventDates(in text: String, reference: Instant?) -> [EventDate] {
         scan(Array(text.unicodeScalars), reference: reference, firstDayOnly: false)
     }
@@ -46,6 +51,9 @@ public struct EventDateResolver: Sendable {
 
     /// The day of the month of the text's first day reference (`12일(현지시간)` → 12), read
     /// without the article's date: undated pages can still be compared by it.
+    /// - Parameter text: Korean news text.
+    /// - Returns: the day of the month, 1…31; nil when the text has no numeric day reference
+    ///   (month and week references do not count).
     public func firstDayOfMonth(in text: String) -> Int? {
         // Any reference day serves: relative days keep their day of the month. 31 July has
         // 31-day months on both sides, so `오는 31일` and `지난 31일` both resolve.
@@ -275,7 +283,10 @@ public struct EventDateResolver: Sendable {
 /// Fills ``Article/eventDates`` against the article's date: the original's publication time
 /// for a repost, else its own; nothing relative when the article has no date.
 public struct EventDateEnricher: ArticleEnricher {
+    /// The resolver run on each article's text.
     public let resolver: EventDateResolver
+    /// Makes an enricher.
+    /// - Parameter resolver: the resolver to run (the default one unless you have another).
     public init(resolver: EventDateResolver = EventDateResolver()) { self.resolver = resolver }
     public func enrich(_ article: inout Article) {
         let reference = article.origin?.publishedAt ?? article.publishedAt ?? article.updatedAt

@@ -2,7 +2,9 @@ import Foundation
 
 /// A failure to read a gazetteer, with the file it concerns.
 public struct GazetteerError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What went wrong, as a value to compare with (`error.code == .malformed`); new codes may be added.
     public struct Code: Sendable, Hashable, CustomStringConvertible {
+        /// The code's name, as in the static member (`"unreadable"`).
         public let rawValue: String
         public var description: String { rawValue }
         /// The file could not be read (or the built-in resource was not found).
@@ -10,9 +12,11 @@ public struct GazetteerError: Error, Sendable, Hashable, CustomStringConvertible
         /// The file is not a gazetteer: not JSON, or an entry lacks its name or has an unknown type.
         public static let malformed = Code(rawValue: "malformed")
     }
+    /// What went wrong.
     public var code: Code
     /// The file (or `built-in`).
     public var path: String
+    /// What was wrong, for people: the underlying error or the offending entry.
     public var message: String
     public var description: String { "\(path): \(message)" }
 }
@@ -37,8 +41,11 @@ public struct Gazetteer: Sendable, Hashable {
     public struct Entry: Sendable, Hashable, Codable {
         /// The canonical name, in full as Korean media write it.
         public var name: String
+        /// Whether the entry is a person, an organization or a place.
         public var type: Entity.Kind
+        /// The English name (`Vladimir Putin`); nil when unknown.
         public var english: String?
+        /// The Wikidata id (`Q7747`); nil when unknown.
         public var wikidata: String?
         /// Other surface forms that always mean this entity (`푸틴`, `KCNA`, `北`).
         public var aliases: [String]
@@ -48,6 +55,15 @@ public struct Gazetteer: Sendable, Hashable {
         /// Forms that mean this entity only when the article also names it (`최고지도자`).
         public var contextAliases: [String]
 
+        /// Makes an entry from its fields, as the JSON form gives them.
+        /// - Parameters:
+        ///   - name: the canonical name; it must not be empty.
+        ///   - type: person, organization or place.
+        ///   - english: the English name; nil when unknown.
+        ///   - wikidata: the Wikidata id; nil when unknown.
+        ///   - aliases: other forms that always mean this entity.
+        ///   - titles: title words written after the name.
+        ///   - contextAliases: forms that mean it only when the article also names it.
         public init(name: String, type: Entity.Kind, english: String? = nil, wikidata: String? = nil,
                     aliases: [String] = [], titles: [String] = [], contextAliases: [String] = []) {
             self.name = name
@@ -72,11 +88,17 @@ public struct Gazetteer: Sendable, Hashable {
         }
     }
 
+    /// The known entities, in file order (merged ones after, see ``merging(_:)``).
     public private(set) var entries: [Entry]
     /// Foreign given names (`세르게이`, `도널드`): a name found by rule takes the token before
     /// its last name when that token is one of these.
     public private(set) var givenNames: Set<String>
 
+    /// Makes a gazetteer from entries built in code.
+    /// - Parameters:
+    ///   - entries: the known entities; two with the same name and type are both kept (use
+    ///     ``merging(_:)`` to replace one).
+    ///   - givenNames: foreign given names, for names found by rule.
     public init(entries: [Entry], givenNames: Set<String> = []) {
         self.entries = entries
         self.givenNames = givenNames
@@ -88,8 +110,12 @@ public struct Gazetteer: Sendable, Hashable {
     }
 
     /// Reads a gazetteer from JSON bytes.
-    /// - Parameter name: the file name for error messages.
-    /// - Throws: ``GazetteerError`` `.malformed`.
+    /// - Parameters:
+    ///   - json: a JSON object with `entities` (each with `name` and `type`, the rest optional)
+    ///     and, optionally, `givenNames`.
+    ///   - name: the file name for error messages.
+    /// - Throws: ``GazetteerError`` `.malformed`: not JSON of that shape, an unknown `type`, or
+    ///   an entry with an empty name.
     public init(json: Data, name: String) throws(GazetteerError) {
         do {
             let file = try JSONDecoder().decode(File.self, from: json)
@@ -105,6 +131,7 @@ public struct Gazetteer: Sendable, Hashable {
     }
 
     /// Reads a gazetteer file.
+    /// - Parameter url: the file, in the JSON form ``init(json:name:)`` reads.
     /// - Throws: ``GazetteerError`` `.unreadable` or `.malformed`.
     public init(contentsOf url: URL) throws(GazetteerError) {
         let data: Data
@@ -116,6 +143,9 @@ public struct Gazetteer: Sendable, Hashable {
 
     /// This gazetteer with `other`'s entries added; an entry of `other` with the same name and
     /// type replaces this one's.
+    /// - Parameter other: the entries and given names to add.
+    /// - Returns: the merged gazetteer: this one's entries in order (replaced ones in place),
+    ///   then `other`'s new ones; the given names of both.
     public func merging(_ other: Gazetteer) -> Gazetteer {
         var byKey: [String: Int] = [:]
         var merged = entries
@@ -130,6 +160,7 @@ public struct Gazetteer: Sendable, Hashable {
     }
 
     /// The built-in gazetteer (read once).
+    /// - Returns: the gazetteer of `Enrichment/gazetteer.json`, the same value on every call.
     /// - Throws: ``GazetteerError`` when the resource is missing (a binary moved without its
     ///   `NewsKit_NewsKitCore.resources` folder) or damaged.
     public static func builtIn() throws(GazetteerError) -> Gazetteer {

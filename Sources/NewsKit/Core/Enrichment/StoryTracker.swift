@@ -34,6 +34,8 @@ public final class StoryTracker: @unchecked Sendable {
     private var entityDF: [String: Int] = [:]
     private var byTitle: [String: Int] = [:]
 
+    /// Makes a tracker that has seen nothing yet.
+    /// - Parameter capacity: the most fingerprints kept; values under 16 mean 16.
     public init(capacity: Int = 4096) { self.capacity = max(16, capacity) }
 
     /// How many fingerprints are kept now (at most ``capacity``).
@@ -58,6 +60,9 @@ public final class StoryTracker: @unchecked Sendable {
 
     /// Sets `duplicateOf`, `storyID` and `origin.articleID` from the articles seen so far, and
     /// remembers this one. Call after the entity and event-date enrichers.
+    /// - Parameter article: the article, changed in place: ``Article/duplicateOf`` is set (or
+    ///   cleared) and ``Article/storyID`` always set (its own `story-<id>` when it starts a
+    ///   story); an ``Origin/articleID`` already set is kept.
     public func assign(_ article: inout Article) {
         let fp = Self.fingerprint(article)
         lock.lock()
@@ -100,6 +105,8 @@ public final class StoryTracker: @unchecked Sendable {
 
     /// Remembers an article decided earlier (a resumed run's stored articles) with the story and
     /// duplicate links it already has, so new articles can join its story.
+    /// - Parameter article: an article as it was stored, with its ``Article/storyID`` and
+    ///   ``Article/duplicateOf``; it is not changed.
     public func prime(_ article: Article) {
         var fp = Self.fingerprint(article)
         fp.storyID = article.storyID ?? fp.storyID
@@ -108,6 +115,8 @@ public final class StoryTracker: @unchecked Sendable {
     }
 
     /// Assigns a whole batch in order and returns it.
+    /// - Parameter articles: the articles, in the order they are to be seen.
+    /// - Returns: the articles in the same order, each as assigning it alone would leave it.
     public func assign(_ articles: [Article]) -> [Article] {
         articles.map { a in var a = a; assign(&a); return a }
     }

@@ -17,7 +17,9 @@ public struct EncodingDecision: Sendable, Hashable, Codable, CustomStringConvert
         case override
     }
 
+    /// The encoding the bytes were decoded with.
     public var encoding: TextEncoding
+    /// What settled it: a BOM, the HTTP header, a `<meta>`, the bytes alone, or the bytes overruling a declaration.
     public var source: Source
     /// The charset label as declared, if any.
     public var declaredLabel: String?
@@ -190,6 +192,11 @@ public enum EncodingSniffer {
 
     /// Prescans the first `limit` bytes (1024, as browsers do) for a `<meta>` charset
     /// declaration; returns the label.
+    /// - Parameters:
+    ///   - all: the page's bytes, from the start (only the first `limit` are read).
+    ///   - limit: how many bytes to scan.
+    /// - Returns: the `charset` label as written (`EUC-KR`, not yet mapped to an encoding; see
+    ///   ``TextEncoding/init(label:)``); nil when no `<meta>` in range declares one.
     public static func prescanForMeta(_ all: [UInt8], limit: Int = 1024) -> String? {
         all.withUnsafeBufferPointer { whole in
             prescan(UnsafeBufferPointer(rebasing: whole[0..<min(limit, whole.count)]))

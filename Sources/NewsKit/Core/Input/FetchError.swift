@@ -1,6 +1,8 @@
 /// Why a fetch failed. Carries the URL, the HTTP status or libcurl's error text, and how many
 /// attempts were made. A 404 or a robots.txt refusal is a result reported as such, not retried.
 public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure, as a value to compare with (`error.code == .timeout`); new codes
+    /// may be added without breaking callers.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
@@ -34,13 +36,24 @@ public struct FetchError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let transport = Code(rawValue: "transport")
     }
 
+    /// What kind of failure it is.
     public let code: Code
+    /// The URL that failed, as given; for a file (a WARC archive, the cache directory) its path.
     public let url: String
+    /// The HTTP status, for an ``Code/httpStatus`` failure; nil for others.
     public let httpStatus: Int?
     /// libcurl's error text, when the failure came from libcurl.
     public let curlMessage: String?
+    /// How many attempts were made, retries included (1 when the request was not retried).
     public var attempts: Int
 
+    /// Makes a failure, as a ``Fetcher`` or a test reports one.
+    /// - Parameters:
+    ///   - code: what kind of failure.
+    ///   - url: the URL (or file path) that failed.
+    ///   - httpStatus: the HTTP status, for ``Code/httpStatus``.
+    ///   - curlMessage: libcurl's error text, or another sentence saying what happened.
+    ///   - attempts: how many attempts were made.
     public init(_ code: Code, url: String, httpStatus: Int? = nil, curlMessage: String? = nil, attempts: Int = 1) {
         self.code = code
         self.url = url

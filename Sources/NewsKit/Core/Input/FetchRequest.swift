@@ -2,11 +2,19 @@ import Foundation
 
 /// What to fetch and how: the URL plus every limit a polite, robust fetch needs.
 public struct FetchRequest: Sendable, Hashable {
+    /// The URL to fetch: http or https.
     public var url: URL
     /// Extra request headers (an adapter may add its own).
     public var headers: [HTTPHeader]
+    /// Timeouts, limits, redirects, compression and user agent for this fetch.
     public var options: FetchOptions
 
+    /// Makes a request.
+    /// - Parameters:
+    ///   - url: the URL to fetch.
+    ///   - headers: extra request headers; empty for none.
+    ///   - options: limits and manners; the defaults give 10 s to connect, 30 s in all, 10
+    ///     redirects and 32 MiB of body.
     public init(url: URL, headers: [HTTPHeader] = [], options: FetchOptions = FetchOptions()) {
         self.url = url
         self.headers = headers
@@ -24,6 +32,7 @@ public struct FetchOptions: Sendable, Hashable {
     public var maximumRedirects: Int = 10
     /// Bodies larger than this are refused (``FetchError/Code/tooLarge``).
     public var maximumBodyBytes: Int = 32 << 20
+    /// The `User-Agent` header sent, also the name robots.txt groups are matched against.
     public var userAgent: String = FetchOptions.defaultUserAgent
     /// Ask for compressed bodies (gzip, deflate, br, zstd: whatever libcurl offers) and decode them.
     public var acceptCompression = true
@@ -48,7 +57,10 @@ public struct FetchOptions: Sendable, Hashable {
         return Int(min(max(0, seconds), maximumTimeout) * 1000)
     }
 
+    /// The user agent sent unless you set your own: NewsKit, its version and where to read about it.
     public static let defaultUserAgent = "NewsKit/0.4 (+https://github.com/newskit; news article extraction)"
 
+    /// The defaults: 10 s to connect, 30 s in all, 10 redirects followed, 32 MiB of body
+    /// (refused beyond), compression asked for, ``defaultUserAgent``.
     public init() {}
 }

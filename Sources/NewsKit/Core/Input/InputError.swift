@@ -26,12 +26,18 @@ public struct InputError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let tooLarge = Code(rawValue: "tooLarge")
     }
 
+    /// What kind of failure it is.
     public let code: Code
     /// The path or URL of the input.
     public let input: String
     /// What went wrong, for people.
     public let message: String
 
+    /// Makes a failure.
+    /// - Parameters:
+    ///   - code: what kind of failure.
+    ///   - input: the path or URL of the input (``Page/name`` for a page).
+    ///   - message: what went wrong, for people.
     public init(_ code: Code, input: String, _ message: String) {
         self.code = code
         self.input = input

@@ -26,6 +26,15 @@ public struct Page: Sendable, Hashable {
     /// When the page was fetched or the file last modified.
     public var fetchedAt: Date?
 
+    /// Makes a page from bytes you already have (a fetch of your own, a test).
+    /// - Parameters:
+    ///   - bytes: the body, not decoded.
+    ///   - requestedURL: the URL asked for; nil for a page that was not fetched.
+    ///   - finalURL: the URL after redirects; nil means ``requestedURL``.
+    ///   - filePath: the local file the bytes came from; nil when none.
+    ///   - httpStatus: the HTTP status; nil when the page was not fetched.
+    ///   - headers: the response headers in order.
+    ///   - fetchedAt: when the page was fetched (or its file last modified); nil when unknown.
     public init(bytes: [UInt8], requestedURL: URL? = nil, finalURL: URL? = nil, filePath: String? = nil,
                 httpStatus: Int? = nil, headers: [HTTPHeader] = [], fetchedAt: Date? = nil) {
         self.bytes = bytes
@@ -52,6 +61,8 @@ public struct Page: Sendable, Hashable {
     }
 
     /// The value of the first header with this name (case-insensitive).
+    /// - Parameter name: the header's name, e.g. `"Content-Type"`.
+    /// - Returns: the value as received; nil when the page has no such header.
     public func header(_ name: String) -> String? {
         let lower = name.lowercased()
         return headers.first { $0.name.lowercased() == lower }?.value
@@ -67,6 +78,8 @@ public struct Page: Sendable, Hashable {
     ///   - maximumBytes: files larger than this are refused (a clear error, not an attempt).
     /// Only regular files are read: a FIFO, socket or device is refused without being opened for
     /// reading (opening a FIFO would wait for a writer forever).
+    /// - Returns: the file's bytes with its path as ``filePath`` and its modification time as
+    ///   ``fetchedAt``; no URL, status or headers.
     /// - Throws: ``InputError`` with code `notFound`, `unreadable`, `notAFile` or `tooLarge`,
     ///   naming the path.
     public static func read(path: String, maximumBytes: Int = Page.defaultMaximumBytes) throws(InputError) -> Page {
@@ -149,8 +162,14 @@ extension Page {
 
 /// One HTTP header field.
 public struct HTTPHeader: Sendable, Hashable, Codable {
+    /// The field name as received or given; compare it case-insensitively.
     public var name: String
+    /// The field value, as received.
     public var value: String
+    /// Makes a header field.
+    /// - Parameters:
+    ///   - name: the field name, e.g. `"If-None-Match"`.
+    ///   - value: the field value.
     public init(name: String, value: String) {
         self.name = name
         self.value = value

@@ -3,23 +3,34 @@ import NewsKitHTML
 
 /// A character encoding NewsKit can decode.
 public enum TextEncoding: String, Sendable, Hashable, Codable, CaseIterable {
+    /// UTF-8, the default for pages that declare nothing and whose bytes are valid UTF-8.
     case utf8 = "UTF-8"
+    /// UTF-16, little-endian (also what a bare `utf-16` label means).
     case utf16LE = "UTF-16LE"
+    /// UTF-16, big-endian.
     case utf16BE = "UTF-16BE"
     /// Windows code page 949 (Unified Hangul Code): the superset of EUC-KR that every
     /// `euc-kr` label means in practice (browsers decode it so too).
     case cp949 = "CP949"
     /// windows-1252, which browsers use for `iso-8859-1`, `latin1` and `us-ascii` labels.
     case windows1252 = "windows-1252"
+    /// Shift_JIS (Windows-31J), for Japanese pages.
     case shiftJIS = "Shift_JIS"
+    /// EUC-JP, for Japanese pages.
     case eucJP = "EUC-JP"
+    /// ISO-2022-JP, the 7-bit Japanese encoding of older mail and pages.
     case iso2022JP = "ISO-2022-JP"
+    /// windows-1251, the Cyrillic Windows code page.
     case windows1251 = "windows-1251"
+    /// windows-1250, the Central European Windows code page.
     case windows1250 = "windows-1250"
+    /// ISO-8859-2 (Latin-2), Central European.
     case iso88592 = "ISO-8859-2"
 
     /// The encoding for a charset label (`euc-kr`, `ks_c_5601-1987`, `utf8` …), per the
     /// WHATWG Encoding standard's label table plus the Korean labels seen in the wild.
+    /// - Parameter label: the label as declared; case and surrounding whitespace are ignored.
+    /// - Returns: nil for a label NewsKit does not know or cannot decode.
     public init?(label: String) {
         let l = label.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard let e = TextEncoding.labels[l] else { return nil }

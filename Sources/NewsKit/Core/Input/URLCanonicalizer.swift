@@ -12,6 +12,9 @@ public enum URLCanonicalizer {
     ]
 
     /// The canonical form of a URL string, or nil when it is not an http(s) URL.
+    /// - Parameter string: the URL; surrounding whitespace is ignored.
+    /// - Returns: the URL with the rules above applied (query parameters otherwise kept in
+    ///   order); nil when it does not parse or is not http(s) with a host.
     public static func canonical(_ string: String) -> String? {
         guard var c = URLComponents(string: string.trimmingCharacters(in: .whitespacesAndNewlines)),
               let scheme = c.scheme?.lowercased(), scheme == "http" || scheme == "https", let host = c.host, !host.isEmpty else {
@@ -35,16 +38,23 @@ public enum URLCanonicalizer {
         return c.string
     }
 
+    /// The canonical form of a URL, as for its absolute string.
+    /// - Parameter url: the URL.
+    /// - Returns: the canonical string; nil when the URL is not http(s) with a host.
     public static func canonical(_ url: URL) -> String? { canonical(url.absoluteString) }
 }
 
 /// Keeps the first of each canonical URL seen in a run.
 public struct URLDeduplicator: Sendable {
     private var seen = Set<String>()
+    /// Makes a deduplicator that has seen nothing.
     public init() {}
     /// Whether the URL (in canonical form) is new; records it.
+    /// - Parameter url: the URL; one that cannot be canonicalized is compared as written.
+    /// - Returns: true the first time a canonical URL is seen, false after.
     public mutating func insert(_ url: String) -> Bool {
         seen.insert(URLCanonicalizer.canonical(url) ?? url).inserted
     }
+    /// How many distinct URLs have been seen.
     public var count: Int { seen.count }
 }

@@ -24,12 +24,17 @@ public enum Bylines {
         public var place: String?
         /// `연합뉴스`, `뉴스1`, `뉴시스` …
         public var agency: String
+        /// The reporters of the byline after the dateline (or inside its brackets), in order;
+        /// empty when the paragraph names none.
         public var authors: [Author]
         /// The paragraph with the dateline and byline removed.
         public var rest: String
     }
 
     /// Reads `(place=agency) names roles = text` at the start of a paragraph.
+    /// - Parameter text: a paragraph; only its start is examined.
+    /// - Returns: the dateline, byline and remaining text; nil when the paragraph does not open
+    ///   with one (a photo credit such as `(사진=연합뉴스)` is not a dateline).
     public static func dateline(in text: String) -> Dateline? {
         // Cheap first: the paragraph must open with a bracket ( [ < 【 〔.
         guard let lead = text.utf8.first(where: { $0 != 0x20 && $0 != 0x0A && $0 != 0x09 }),
@@ -97,6 +102,9 @@ public enum Bylines {
     ///
     /// Place names that open the line are a dateline, not names (`순천, 광양 구현모 기자`), and a
     /// closing `외 1명` (and one more) is dropped.
+    /// - Parameter text: the byline, without the dateline.
+    /// - Returns: the authors in order, each with the role written after it and an e-mail
+    ///   when one is attached; nil when any part is not a name or a role, or a name has no role.
     public static func parseNames(_ text: String) -> [Author]? {
         var tokens = text.split(whereSeparator: { $0 == " " || $0 == "," }).map(String.init)
         tokens = tokens.filter { !$0.isEmpty && $0 != "/" && $0 != "·" }
@@ -170,6 +178,9 @@ public enum Bylines {
     }
 
     /// Whether a token reads as a Korean personal name (2–4 Hangul syllables).
+    /// - Parameter s: one token, without spaces.
+    /// - Returns: true for two to four precomposed Hangul syllables and nothing else; any
+    ///   such word passes, as no list of names is consulted.
     public static func isName(_ s: String) -> Bool {
         let scalars = Array(s.unicodeScalars)
         guard (2...4).contains(scalars.count) else { return false }
@@ -178,6 +189,8 @@ public enum Bylines {
 
     /// A line that is only a byline: `홍길동 기자`, `/ 홍길동 기자 hong@x.com`, `글·사진=홍길동 기자`,
     /// `[홍길동 기자]`, `홍길동 기자 (hong@x.com)`. Returns the authors, or nil.
+    /// - Parameter text: one line (at most 240 UTF-8 bytes are considered a byline).
+    /// - Returns: the authors, never empty; nil when the line is anything but a byline.
     public static func bylineLine(_ text: String) -> [Author]? {
         guard text.byteCount <= 240, text.hasAny(roleStems) else { return nil }
         var t = text.trimmingSpaces()
@@ -191,6 +204,11 @@ public enum Bylines {
     }
 
     /// Strips a leading `[site]` tag such as `[동포투데이]` when it names one of `sites`.
+    /// - Parameters:
+    ///   - text: a paragraph.
+    ///   - sites: the names a tag may hold, matched exactly inside `[…]`, `【…】` or `(…)`.
+    /// - Returns: the text after the tag and the site it named; without such a tag, the text
+    ///   (leading whitespace removed) and nil.
     public static func stripLeadTag(_ text: String, sites: [String]) -> (text: String, tag: String?) {
         let t = text.trimmingLeadingSpace()
         guard let lead = t.utf8.first, lead == 0x5B || lead == 0x28 || lead == 0xE3 else { return (String(t), nil) }

@@ -10,7 +10,10 @@ import Foundation
 public enum Captions {
     /// A caption split into its parts.
     public struct Parsed: Sendable, Hashable {
+        /// What the photo shows, with the markers (`▲`), credit, usage notices and desk e-mail
+        /// removed; nil when nothing is left.
         public var caption: String?
+        /// Who took or supplied the photo (`로이터연합뉴스`, `국방부`); nil when the caption names no one.
         public var credit: String?
         /// The place before a `/credit` (`블라디보스토크(러시아)`).
         public var place: String?
@@ -33,6 +36,10 @@ public enum Captions {
                                  "AP Photo", "Getty", "Reuters", "AFP", "Photo by", "Photograph:"]
 
     /// Whether a block's text reads as a photo caption rather than body text.
+    /// - Parameter text: a block's text.
+    /// - Returns: true for text opening with `▲` or `△`, holding a photo desk's usage notice,
+    ///   opening with a `사진=` credit, or ending with a credit (`/로이터연합뉴스`, `(AP Photo/…)`,
+    ///   `© …`); false otherwise.
     public static func looksLikeCaption(_ text: String) -> Bool {
         let t = text.trimmingSpaces()
         if t.hasBytePrefix("▲") || t.hasBytePrefix("△") { return true }
@@ -56,6 +63,9 @@ public enum Captions {
     }
 
     /// Splits a caption into caption text, credit and place.
+    /// - Parameter text: the caption as the page gives it.
+    /// - Returns: its parts; each is nil when the text does not hold it, so text that is not
+    ///   a caption comes back as the caption alone.
     public static func parse(_ text: String) -> Parsed {
         var t = text.trimmingSpaces()
         var credit: String? = nil
@@ -162,6 +172,9 @@ public enum Captions {
     }
 
     /// A block that only labels a photo credit: `사진 출처`, `사진제공`, `출처:`.
+    /// - Parameter text: a block's text.
+    /// - Returns: true when the text, spaces and a final colon left out, is one of `사진출처`,
+    ///   `사진제공`, `이미지출처`, `출처`, `자료사진출처`.
     public static func isCreditLabel(_ text: String) -> Bool {
         guard text.byteCount <= 48, text.byteCount >= 6 else { return false }
         // Spaces and colons out, compared as bytes.

@@ -3,6 +3,9 @@ import Foundation
 /// E-mail addresses in text.
 public enum Emails {
     /// Every address in the text, in order.
+    /// - Parameter text: any text; addresses are found inside Korean text without spaces around them.
+    /// - Returns: each ASCII `local@domain.tld` address as written (the top-level domain being
+    ///   two letters or more); empty when there is none.
     public static func all(in text: String) -> [String] {
         guard text.has("@") else { return [] }
         let u = Array(text.unicodeScalars)
@@ -34,6 +37,9 @@ public enum Emails {
     }
 
     /// Whether the line holds nothing but e-mail addresses (and separators).
+    /// - Parameter text: one line, at most 400 UTF-8 bytes.
+    /// - Returns: true when, the addresses removed, only whitespace and `, ; / · ( ) < > [ ]`
+    ///   remain; false for a line without an address or a longer one.
     public static func isEmailOnlyLine(_ text: String) -> Bool {
         guard text.has("@"), text.byteCount <= 400 else { return false }
         let found = all(in: text)

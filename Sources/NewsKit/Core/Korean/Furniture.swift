@@ -5,7 +5,27 @@ import Foundation
 public enum Furniture {
     /// Why a block is furniture.
     public enum Kind: String, Sendable, Hashable {
-        case fontSizeControl, reaction, shareBar, cookieBanner, tipLine, copyright, ticker, goToTop, navigation, boardChrome
+        /// Text-size and print controls: `가장작게`, `글자크기`, `+가`, `인쇄`.
+        case fontSizeControl
+        /// A reaction button with its count: `좋아요0`, `추가취재 원해요 3`.
+        case reaction
+        /// Share, scrap, comment and subscribe buttons, or a reporter box ending `이메일 보내기`, `기자 구독`.
+        case shareBar
+        /// A cookie or privacy-consent notice.
+        case cookieBanner
+        /// A call for news tips or subscriptions: `제보하기`, `▷ 이메일:`, `제보를 기다립니다`, `구독해주세요`.
+        case tipLine
+        /// A copyright or reuse notice: `Copyright …`, `ⓒ …`, `저작권자 …`, `무단전재 및 재배포 금지`
+        /// (a photo desk's usage notice is a caption's, not this).
+        case copyright
+        /// A market widget: index names, prices and percentages, `05.07 장종료`.
+        case ticker
+        /// A back-to-top link: `맨 위로`, `최상단으로 이동`.
+        case goToTop
+        /// Menus, breadcrumbs (`홈 > 정치`), buttons (`목록`, `다음글`, `로그인`); also an empty block.
+        case navigation
+        /// A bulletin board's chrome around a post; ``kind(of:)`` does not return it at present.
+        case boardChrome
         /// `입력 2020.08.27 20:27`, `기사입력 2023-04-07 08:26 수정 …`: the page's date line.
         case dateStamp
     }
@@ -25,6 +45,9 @@ public enum Furniture {
                                            "환율", "원/달러", "국제유가", "금값"]
 
     /// The furniture kind of a block's text, or nil when it may be article text.
+    /// - Parameter text: a block's text; text over 900 UTF-8 bytes is never furniture.
+    /// - Returns: why the block is furniture; ``Kind/navigation`` for blank text; nil when it
+    ///   may be article text.
     public static func kind(of text: String) -> Kind? {
         let t = text.trimmingSpaces()
         if t.isEmpty { return .navigation }
@@ -116,6 +139,9 @@ public enum Furniture {
     static let dateStampStarts: Set<Unicode.Scalar> = Set(dateLabels.compactMap { $0.unicodeScalars.first } + ["[", "|", "("])
     static let tipPrefixes = ["제보하기", "▷ 전화", "▷ 이메일", "▷ 카카오톡", "이메일 :", "이메일:", "카카오톡 :", "카카오톡:", "전화 :"]
 
+    /// Whether a block's text is page furniture rather than article text.
+    /// - Parameter text: a block's text.
+    /// - Returns: true when ``kind(of:)`` names a kind.
     public static func isFurniture(_ text: String) -> Bool { kind(of: text) != nil }
 
     /// The short control words with their kind, as written and without spaces (one lookup

@@ -8,6 +8,10 @@ public enum Headlines {
                               "전문", "현장", "단독 인터뷰", "여의도 4PM", "뉴스해설", "리뷰", "Q&A", "이슈분석"]
 
     /// Splits a leading (or Yonhap-style trailing) label off a headline.
+    /// - Parameter headline: the headline as the page gives it.
+    /// - Returns: the label without its brackets (a leading one of up to 12 characters wins
+    ///   over a trailing version label), nil when there is none; and the headline without it,
+    ///   spaces trimmed.
     public static func splitKicker(_ headline: String) -> (kicker: String?, title: String) {
         var t = headline.trimmingSpaces()
         var kicker: String? = nil
@@ -47,6 +51,12 @@ public enum Headlines {
     /// Whether `short` is the headline `long` carries with a tail or a head added: `long` starts
     /// (or ends) with it, the rest sets off with a separator, and `short` is most of it.
     /// `제목-정치ㅣ한국일보` and `신문 | 제목` both trim to `제목`.
+    /// - Parameters:
+    ///   - short: the candidate headline (an `og:title`, an `<h1>`).
+    ///   - long: the longer text (a `<title>`).
+    /// - Returns: true when `short`, at least 6 characters and at least half of `long`, opens
+    ///   or closes `long` next to a separator (space, dash, bar, colon, bracket …); whitespace
+    ///   is collapsed in both first.
     public static func isHeadline(_ short: String, trimmedFrom long: String) -> Bool {
         let s = short.collapsingWhitespace(), l = long.collapsingWhitespace()
         guard s.count >= 6, s.count < l.count, s.count * 2 >= l.count else { return false }
@@ -57,6 +67,11 @@ public enum Headlines {
     }
 
     /// Whether two headlines differ only in whitespace and in the kind of quotation marks.
+    /// - Parameters:
+    ///   - a: one headline.
+    ///   - b: the other.
+    /// - Returns: true when they are equal once whitespace is collapsed and curly, full-width
+    ///   and prime quotes are read as `"` and `'`.
     public static func sameHeadline(_ a: String, _ b: String) -> Bool {
         func folded(_ s: String) -> String {
             String(s.collapsingWhitespace().map { ch -> Character in
@@ -72,6 +87,12 @@ public enum Headlines {
 
     /// A `<title>` without its site-name part: `제목 | 연합뉴스` → `제목`. The site names to strip
     /// are given (og:site_name and the adapter's names); generic separators are tried too.
+    /// - Parameters:
+    ///   - title: the `<title>` text.
+    ///   - siteNames: names of the site; empty ones are ignored.
+    /// - Returns: the title without the parts that name the site (and, for ` < `-separated
+    ///   titles, without everything after the first ` < `), spaces trimmed; the trimmed title
+    ///   itself when no site name occurs in it.
     public static func stripSiteName(_ title: String, siteNames: [String]) -> String {
         var t = title.trimmingSpaces()
         let names = siteNames.filter { !$0.isEmpty && t.has($0) }

@@ -8,12 +8,19 @@
 public enum KoreanDates {
     /// What a date stands for, from its label.
     public enum Role: String, Sendable, Hashable {
-        case published, updated, unlabelled
+        /// A publication label came before it: `입력`, `송고`, `작성일`, `등록`, `Published` ….
+        case published
+        /// An update label came before it: `수정`, `최종수정`, `업데이트`, `Updated` ….
+        case updated
+        /// No known label came before it.
+        case unlabelled
     }
 
     /// A date found in a text.
     public struct Match: Sendable, Hashable {
+        /// What the date stands for, from the label before it.
         public var role: Role
+        /// The date read to an instant, in the offset the text gives, else KST (+09:00).
         public var instant: Instant
         /// Whether the text gave a time of day (else the instant is 00:00 of that day).
         public var hasTime: Bool
@@ -25,6 +32,9 @@ public enum KoreanDates {
     static let updatedLabels = ["최종수정", "최종 수정", "기사수정", "수정일", "수정", "업데이트", "갱신", "Updated", "Modified"]
 
     /// Every date in `text`, in order.
+    /// - Parameter text: any text: a header line, a paragraph.
+    /// - Returns: the dates in the forms above, each with its role and label; empty when
+    ///   there is none.
     public static func find(in text: String) -> [Match] {
         let u = Array(text.unicodeScalars)
         var out: [Match] = []
@@ -45,12 +55,17 @@ public enum KoreanDates {
     }
 
     /// The first date in `text`.
+    /// - Parameter text: an ISO-8601 timestamp, or text holding a date in one of the forms above.
+    /// - Returns: the instant (KST unless the text gives an offset); nil when the text holds no date.
     public static func parse(_ text: String) -> Instant? {
         if let iso = Instant(iso8601: text) { return iso }
         return find(in: text).first?.instant
     }
 
     /// The published and updated instants a header line gives (`입력 … 수정 …`).
+    /// - Parameter text: the line.
+    /// - Returns: the first date labelled as publication and the first labelled as update;
+    ///   unlabelled dates fill what is missing, publication first. Each is nil when not found.
     public static func publishedAndUpdated(in text: String) -> (published: Instant?, updated: Instant?) {
         var published: Instant? = nil, updated: Instant? = nil
         for m in find(in: text) {

@@ -3,6 +3,8 @@
 /// the foreign cities where Korean media keep correspondents. Two-syllable place names read
 /// like personal names, so the byline reader needs to know them.
 public enum Places {
+    /// The place names, as bylines write them (`서울`, `순천`, `워싱턴`, `LA`); despite the name,
+    /// foreign cities with correspondents are included.
     public static let korean: Set<String> = [
         // Metropolitan cities and provinces, short and long forms
         "서울", "부산", "대구", "인천", "광주", "대전", "울산", "세종", "경기", "강원", "충북", "충남", "전북", "전남", "경북",
@@ -33,6 +35,9 @@ public enum Places {
     ]
 
     /// Whether `token` names a place (a trailing comma or `·` ignored).
+    /// - Parameter token: one word of a byline.
+    /// - Returns: true when the word, trailing `,` and `·` removed, is one of ``korean``;
+    ///   compared exactly, so `서울시` is not.
     public static func isPlace(_ token: String) -> Bool {
         var t = token
         while let last = t.last, last == "," || last == "·" { t.removeLast() }

@@ -19,6 +19,9 @@ public enum RelatedBlocks {
     static let longestHeading = headingKeys.map(\.count).max() ?? 0
 
     /// The section name when the text is the heading of a related-article block.
+    /// - Parameter text: a block's text (4 to 90 UTF-8 bytes can be a heading).
+    /// - Returns: the heading without its framing (brackets, bullets, bars, spaces), when it is
+    ///   one of the known headings (ASCII compared case-insensitively); nil otherwise.
     public static func sectionTitle(_ text: String) -> String? {
         guard text.byteCount <= 90, text.byteCount >= 4 else { return nil }
         let t = text.trimmingScalars(isDecoration)

@@ -13,12 +13,24 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
     /// Korea Standard Time, UTC+9 (no daylight saving since 1988).
     public static let kst = 9 * 3600
 
+    /// An instant from a moment and the offset to write it in.
+    /// - Parameters:
+    ///   - date: the moment.
+    ///   - utcOffset: seconds east of UTC (KST, +09:00, by default; 0 for UTC).
     public init(date: Date, utcOffset: Int = Instant.kst) {
         self.date = date
         self.utcOffset = utcOffset
     }
 
     /// An instant from calendar fields read on a wall clock with the given offset.
+    /// - Parameters:
+    ///   - year: the year of the proleptic Gregorian calendar (`2025`, not `25`).
+    ///   - month: 1…12.
+    ///   - day: 1…the month's length (leap years counted).
+    ///   - hour: 0…23.
+    ///   - minute: 0…59.
+    ///   - second: 0…60; a leap second 60 is read as 59.
+    ///   - utcOffset: seconds east of UTC the fields are read in (KST by default).
     /// - Returns: nil when a field is out of range (month 13, 30 February, 25:00 …).
     public init?(year: Int, month: Int, day: Int, hour: Int = 0, minute: Int = 0, second: Int = 0, utcOffset: Int = Instant.kst) {
         guard (1...12).contains(month), (1...Instant.daysIn(month: month, year: year)).contains(day),
@@ -56,6 +68,9 @@ public struct Instant: Sendable, Hashable, Comparable, Codable, CustomStringConv
 
     /// Parses ISO-8601 / RFC 3339 date-times: `2025-08-13T08:00:00+09:00`, `…Z`, `…+0900`,
     /// fractional seconds, a space instead of `T`. A date-time without an offset is read in KST.
+    /// - Parameter s: the timestamp; surrounding spaces are ignored, a date alone
+    ///   (`2025-08-13`) is midnight KST, and fractions of a second are dropped.
+    /// - Returns: nil when `s` is not such a timestamp or a field is out of range.
     public init?(iso8601 s: String) {
         let u = Array(s.trimmingCharacters(in: .whitespaces).utf8)
         var i = 0

@@ -2,7 +2,18 @@
 public struct Source: Sendable, Hashable, Codable {
     /// What kind of outlet the site is.
     public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case newsAgency, newspaper, broadcaster, board, blog, aggregator
+        /// A news agency, whose stories other outlets carry (연합뉴스, 뉴스1, 뉴시스).
+        case newsAgency
+        /// A newspaper or online news site.
+        case newspaper
+        /// A television or radio broadcaster's news site.
+        case broadcaster
+        /// A bulletin board or community site, where users post (and repost) articles.
+        case board
+        /// A blog, such as a front-matter post.
+        case blog
+        /// A site that collects or digests other outlets' articles.
+        case aggregator
     }
 
     /// A stable identifier: the site's domain when known (`yna.co.kr`), else a name for the
@@ -12,8 +23,15 @@ public struct Source: Sendable, Hashable, Codable {
     public var name: String?
     /// The site's home page.
     public var homepage: String?
+    /// What kind of outlet the site is.
     public var kind: Kind
 
+    /// Makes a source from its fields.
+    /// - Parameters:
+    ///   - id: the stable identifier: the domain when known (`yna.co.kr`).
+    ///   - name: the site's name; nil when the page does not show it.
+    ///   - homepage: the site's home page URL; nil when unknown.
+    ///   - kind: what kind of outlet it is.
     public init(id: String, name: String?, homepage: String?, kind: Kind) {
         self.id = id
         self.name = name
@@ -47,6 +65,13 @@ public struct Origin: Sendable, Hashable, Codable {
     /// story enricher).
     public var articleID: String?
 
+    /// Makes an origin from what the repost says of its original.
+    /// - Parameters:
+    ///   - name: the original outlet.
+    ///   - title: the original headline; nil when not given.
+    ///   - publishedAt: when the original was published, with its offset; nil when not given.
+    ///   - url: the original's URL; nil when not given.
+    ///   - articleID: the original's ``Article/id``; nil until a ``StoryTracker`` links it.
     public init(name: String, title: String? = nil, publishedAt: Instant? = nil, url: String? = nil, articleID: String? = nil) {
         self.name = name
         self.title = title

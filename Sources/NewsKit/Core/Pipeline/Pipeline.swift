@@ -2,8 +2,11 @@ import Foundation
 
 /// Something a run reads: a file, a URL to fetch, or a page already in hand (a WARC record).
 public enum PipelineInput: Sendable, Hashable {
+    /// A local file, by path, read with ``Page/read(path:maximumBytes:)``.
     case file(String)
+    /// A URL, fetched with the pipeline's ``Pipeline/fetcher``.
     case url(URL)
+    /// A page already fetched or read (a WARC record); used as it is.
     case page(Page)
 
     /// A name for messages and `{"error": …}` lines.
@@ -21,6 +24,8 @@ public enum PipelineInput: Sendable, Hashable {
 public struct PipelineInputs<Base: Sequence & Sendable>: AsyncSequence, Sendable where Base.Element == PipelineInput {
     public typealias Element = PipelineInput
     let base: Base
+    /// Wraps a sequence; its elements are taken only as they are asked for.
+    /// - Parameter base: the inputs, a lazy sequence or a collection.
     public init(_ base: Base) { self.base = base }
     public struct AsyncIterator: AsyncIteratorProtocol {
         var iterator: Base.Iterator
@@ -31,9 +36,11 @@ public struct PipelineInputs<Base: Sequence & Sendable>: AsyncSequence, Sendable
 
 /// One input that produced no article, with why.
 public struct PipelineFailure: Sendable, Hashable, CustomStringConvertible {
+    /// The input's name: its path or URL (``PipelineInput/name``).
     public var input: String
     /// A failure kind for summaries: `input.notFound`, `fetch.httpStatus`, `extraction.noContent` …
     public var kind: String
+    /// What went wrong, for people (`HTTP 404`, `no such file`, the adapter's reason).
     public var message: String
     /// For fetch failures: the URL the input is known by (`url` in `{"url": …, "error": …}`).
     public var isURL: Bool
@@ -42,21 +49,32 @@ public struct PipelineFailure: Sendable, Hashable, CustomStringConvertible {
 
 /// What happened to one input.
 public enum PipelineEvent: Sendable {
+    /// The input gave an article, enriched and, with a story tracker, linked to its story.
     case extracted(Article)
+    /// The input gave no article, and why.
     case failed(PipelineFailure)
 }
 
 /// Counts of a finished run.
 public struct PipelineSummary: Sendable, Hashable {
+    /// Inputs taken from the sequence, skipped ones included.
     public var inputs = 0
+    /// Inputs that gave an article.
     public var extracted = 0
+    /// Inputs that gave no article.
     public var failed = 0
     /// Inputs skipped because the sinks already store them (a resumed run).
     public var skipped = 0
+    /// Articles per adapter id (``AdapterInfo/id``).
     public var byAdapter: [String: Int] = [:]
+    /// Failures per ``PipelineFailure/kind`` (`fetch.httpStatus`: 3).
     public var byFailure: [String: Int] = [:]
+    /// What the sinks threw (receiving, flushing, listing stored articles), in order; a sink
+    /// error does not stop the run. Empty when every sink did its job.
     public var sinkErrors: [String] = []
+    /// How long the run took, wall-clock seconds.
     public var seconds: Double = 0
+    /// Inputs worked on (extracted or failed) per second of the run; 0 for a run that took no time.
     public var pagesPerSecond: Double { seconds > 0 ? Double(extracted + failed) / seconds : 0 }
 }
 
@@ -69,13 +87,18 @@ public struct PipelineSummary: Sendable, Hashable {
 /// let summary = await pipeline.run([.url(url1), .file("page.html")]) { event in … }
 /// ```
 public final class Pipeline: Sendable {
+    /// The adapters an adapter is chosen from for each page (and whose request headers a fetch sends).
     public let registry: AdapterRegistry
+    /// Fetches ``PipelineInput/url(_:)`` inputs; nil makes each of them a `fetch.unsupported` failure.
     public let fetcher: (any Fetcher)?
+    /// Where the articles go, each article to every sink in turn; empty for a run that only
+    /// reports events.
     public let sinks: [any ArticleSink]
     /// Inputs worked on at once.
     public let concurrency: Int
     /// Use this adapter instead of choosing one.
     public let adapterID: String?
+    /// How every page is read into a ``Document``; its byte limit also applies to files read.
     public let documentOptions: DocumentOptions
     /// Timeouts and limits for fetched inputs.
     public let fetchOptions: FetchOptions
@@ -90,6 +113,20 @@ public final class Pipeline: Sendable {
     /// Articles between sink flushes (each flush makes a batch durable).
     public let batchSize: Int
 
+    /// Makes a pipeline; nothing runs until `run(_:onEvent:)` is called.
+    /// - Parameters:
+    ///   - registry: the adapters to choose from.
+    ///   - fetcher: fetches URL inputs; nil when the run has none.
+    ///   - sinks: where articles go.
+    ///   - concurrency: inputs worked on at once (at least 1).
+    ///   - adapterID: an adapter to use for every page; nil chooses one per page.
+    ///   - documentOptions: the size limit and, if forced, the document kind.
+    ///   - fetchOptions: timeouts and limits for fetched inputs.
+    ///   - enrichers: run on every article after extraction, in order.
+    ///   - stories: links duplicates, stories and reposts as articles are delivered; nil for none.
+    ///   - ordered: deliver results in input order instead of as they finish.
+    ///   - resume: skip inputs every sink already stores.
+    ///   - batchSize: articles between sink flushes (at least 1).
     public init(registry: AdapterRegistry, fetcher: (any Fetcher)? = nil, sinks: [any ArticleSink] = [], concurrency: Int = 8,
                 adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions(),
                 enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil, ordered: Bool = false, resume: Bool = false,
@@ -110,6 +147,11 @@ public final class Pipeline: Sendable {
 
     /// Runs over a sequence of inputs, taken one at a time as the pipeline has room (a lazy
     /// sequence keeps even the inputs out of memory until they are worked on).
+    /// - Parameters:
+    ///   - inputs: the files, URLs and pages to work on.
+    ///   - onEvent: called once per input worked on (not for skipped ones), one call at a time,
+    ///     after the sinks have received the article.
+    /// - Returns: the run's counts, as the `AsyncSequence` form returns them.
     public func run<S: Sequence & Sendable>(_ inputs: S, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
     where S.Element == PipelineInput {
         await run(PipelineInputs(inputs), onEvent: onEvent)
@@ -121,6 +163,13 @@ public final class Pipeline: Sendable {
     /// wait for delivery, so memory is bounded however many inputs there are. Results reach the
     /// sinks and `onEvent` one at a time: as they finish, or in input order when ``ordered``.
     /// Sinks are flushed every ``batchSize`` articles and at the end (not closed).
+    /// - Parameters:
+    ///   - inputs: the files, URLs and pages to work on; an error thrown by the sequence ends
+    ///     the run as its end would.
+    ///   - onEvent: called once per input worked on (not for skipped ones), one call at a time,
+    ///     after the sinks have received the article.
+    /// - Returns: the run's counts, failures by kind, sink errors and duration; a run never
+    ///   throws, failures are counted and reported as events.
     public func run<S: AsyncSequence & Sendable>(_ inputs: S, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
     where S.Element == PipelineInput {
         let started = Date()
@@ -221,6 +270,10 @@ public final class Pipeline: Sendable {
     }
 
     /// Reads, fetches and extracts one input.
+    /// - Parameter input: the file, URL or page.
+    /// - Returns: the article, enriched (but not given to the sinks or the story tracker), or
+    ///   the failure: a file that cannot be read, a fetch error, an HTTP status of 400 or more,
+    ///   a page that cannot be decoded or that no adapter reads.
     public func process(_ input: PipelineInput) async -> PipelineEvent {
         let page: Page
         switch input {

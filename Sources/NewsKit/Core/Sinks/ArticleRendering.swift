@@ -2,6 +2,8 @@
 public enum ArticleRendering {
     /// Markdown: the headline, a metadata list, deck lines, the body (headings as `##`), photos
     /// with captions and credits, and related teasers.
+    /// - Parameter a: the article.
+    /// - Returns: the Markdown text; parts the article lacks (no headline, no photos) are left out.
     public static func markdown(_ a: Article) -> String {
         var out = ""
         if let title = a.title { out += "# " + (a.kicker.map { "[\($0)] " } ?? "") + title + "\n\n" }
@@ -45,6 +47,9 @@ public enum ArticleRendering {
     }
 
     /// Plain text: the headline, a blank line, the body.
+    /// - Parameter a: the article.
+    /// - Returns: the headline and a blank line (when there is a headline), then ``Article/text``
+    ///   and a final newline.
     public static func plain(_ a: Article) -> String {
         (a.title.map { $0 + "\n\n" } ?? "") + a.text + "\n"
     }

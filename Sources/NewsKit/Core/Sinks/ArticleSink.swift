@@ -19,10 +19,18 @@ public protocol ArticleSink: AnyObject, Sendable {
     /// A name for messages (`jsonl:out.jsonl`).
     var name: String { get }
     /// Takes one article.
+    /// - Parameter article: the finished article; a sink that stores by id replaces an
+    ///   earlier one with the same ``Article/id`` or keeps both, as it documents.
+    /// - Throws: ``SinkError`` for this article alone (`closed` after ``close()``, `encoding`,
+    ///   `io`, `database`); the sink takes the next one.
     func receive(_ article: Article) throws(SinkError)
-    /// Makes everything received so far durable.
+    /// Makes everything received so far durable. The default does nothing, for sinks that
+    /// write through.
+    /// - Throws: ``SinkError`` when writing, syncing or committing fails.
     func flush() throws(SinkError)
     /// Flushes and releases resources. Idempotent.
+    /// - Throws: ``SinkError`` when the final flush or write fails; the sink counts as closed
+    ///   all the same, and a second `close` does nothing.
     func close() throws(SinkError)
 }
 
@@ -37,6 +45,10 @@ public struct StoredKeys: Sendable, Hashable {
     public var inputs: Set<String> = []
     /// The stored articles' ids.
     public var ids: Set<String> = []
+    /// Makes a set of stored keys.
+    /// - Parameters:
+    ///   - inputs: the files and URLs stored articles came from.
+    ///   - ids: the stored articles' ids.
     public init(inputs: Set<String> = [], ids: Set<String> = []) { self.inputs = inputs; self.ids = ids }
 }
 
@@ -45,9 +57,16 @@ public struct StoredKeys: Sendable, Hashable {
 /// again with the same outputs loses nothing and duplicates nothing.
 public protocol ResumableSink: ArticleSink {
     /// The inputs and ids of every article stored so far (including by earlier runs).
+    /// - Returns: the keys; empty for a sink that stores nothing yet.
+    /// - Throws: ``SinkError`` when the stored articles cannot be read; a resumed run then
+    ///   skips nothing.
     func storedKeys() throws(SinkError) -> StoredKeys
     /// Calls `body` with every stored article, oldest first, where the sink keeps whole
     /// articles (a resumed run shows them to its ``StoryTracker``). Returns whether it could.
+    /// - Parameter body: called once per stored article, in storage order.
+    /// - Returns: true when the sink keeps whole articles and gave them all; false (the
+    ///   default) when it keeps no whole articles, `body` then never being called.
+    /// - Throws: ``SinkError`` when the stored articles cannot be read.
     func forEachStoredArticle(_ body: (Article) -> Void) throws(SinkError) -> Bool
 }
 
@@ -58,6 +77,8 @@ extension ResumableSink {
 /// Why a sink failed. Carries the sink's name, the article it concerns (if one) and the
 /// underlying system or library error text.
 public struct SinkError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure, as a value to compare with (`error.code == .closed`); new codes
+    /// may be added without breaking callers.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
@@ -74,13 +95,24 @@ public struct SinkError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let multiple = Code(rawValue: "multiple")
     }
 
+    /// What kind of failure it is.
     public let code: Code
+    /// The failing sink's ``ArticleSink/name`` (`jsonl:out.jsonl`, `sqlite:news.db`).
     public let sink: String
+    /// The ``Article/id`` of the article concerned; nil for a failure of a flush, an open or a close.
     public let articleID: String?
+    /// What went wrong, for people, with the system or library error text.
     public let message: String
     /// For ``Code/multiple``: each sink's own error.
     public let underlying: [SinkError]
 
+    /// Makes a failure.
+    /// - Parameters:
+    ///   - code: what kind of failure.
+    ///   - sink: the failing sink's name.
+    ///   - articleID: the article concerned; nil when none.
+    ///   - message: what went wrong.
+    ///   - underlying: for ``Code/multiple``, each sink's own error; empty otherwise.
     public init(_ code: Code, sink: String, articleID: String? = nil, _ message: String, underlying: [SinkError] = []) {
         self.code = code
         self.sink = sink
@@ -102,6 +134,7 @@ public final class InMemorySink: ArticleSink, @unchecked Sendable {
     private var isClosed = false
     public let name = "memory"
 
+    /// Makes an empty sink.
     public init() {}
 
     /// The articles received so far.
@@ -120,9 +153,13 @@ public final class InMemorySink: ArticleSink, @unchecked Sendable {
 /// sink gets every article, and the failures are thrown together afterwards (``SinkError/Code/multiple``
 /// when more than one failed).
 public final class MultiplexSink: ArticleSink, @unchecked Sendable {
+    /// The sinks every article goes to, in this order.
     public let sinks: [any ArticleSink]
     public var name: String { sinks.map(\.name).joined(separator: "+") }
 
+    /// Makes a sink fanning out to others.
+    /// - Parameter sinks: the sinks, in the order each article reaches them; empty makes a sink
+    ///   that drops everything.
     public init(_ sinks: [any ArticleSink]) { self.sinks = sinks }
 
     public func receive(_ article: Article) throws(SinkError) {
@@ -150,10 +187,13 @@ public final class MultiplexSink: ArticleSink, @unchecked Sendable {
 
 extension ArticleSink where Self == InMemorySink {
     /// A sink that keeps articles in memory.
+    /// - Returns: a new, empty ``InMemorySink``.
     public static func inMemory() -> InMemorySink { InMemorySink() }
 }
 
 extension ArticleSink where Self == MultiplexSink {
     /// A sink that fans out to several sinks.
+    /// - Parameter sinks: the sinks, in the order each article reaches them.
+    /// - Returns: a ``MultiplexSink`` over them.
     public static func multiplex(_ sinks: [any ArticleSink]) -> MultiplexSink { MultiplexSink(sinks) }
 }

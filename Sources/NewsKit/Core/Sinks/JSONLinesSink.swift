@@ -22,7 +22,8 @@ public final class JSONLinesSink: ArticleSink, ResumableSink, @unchecked Sendabl
     private var existing: StoredKeys?
 
     /// Appends to the file at `path`, creating it (and cutting off a torn last line left by a crash).
-    /// - Throws: ``SinkError`` `io` when the file cannot be opened.
+    /// - Parameter path: the file; the ids of the articles it already holds are not written again.
+    /// - Throws: ``SinkError`` `io` when the file cannot be opened or its torn line cut off.
     public init(path: String) throws(SinkError) {
         name = "jsonl:\(path)"
         try JSONLinesSink.repairTornTail(path: path, sinkName: name)
@@ -34,6 +35,9 @@ public final class JSONLinesSink: ArticleSink, ResumableSink, @unchecked Sendabl
     }
 
     /// Writes to an open descriptor (standard output: 1). The descriptor is not closed.
+    /// - Parameters:
+    ///   - fileDescriptor: an open, writable descriptor; it is neither synced nor read back.
+    ///   - name: what to call it in messages (the sink's name is `jsonl:<name>`).
     public init(fileDescriptor: Int32, name: String = "stdout") {
         self.fd = fileDescriptor
         self.name = "jsonl:\(name)"
@@ -175,5 +179,8 @@ public final class JSONLinesSink: ArticleSink, ResumableSink, @unchecked Sendabl
 
 extension ArticleSink where Self == JSONLinesSink {
     /// A JSON Lines file, appended to.
+    /// - Parameter path: the file, created when missing.
+    /// - Returns: a ``JSONLinesSink`` appending to it.
+    /// - Throws: ``SinkError`` `io`, as ``JSONLinesSink/init(path:)`` throws.
     public static func jsonLines(path: String) throws(SinkError) -> JSONLinesSink { try JSONLinesSink(path: path) }
 }

@@ -12,12 +12,15 @@ import Foundation
 /// Guarantees: each file is written to a temporary name and renamed into place, so a crash
 /// never leaves half a file; a failure on one article leaves the others untouched.
 public final class MarkdownSink: ArticleSink, ResumableSink, @unchecked Sendable {
+    /// The folder the files are written to, as an absolute, standardized file URL.
     public let directory: URL
     public let name: String
     private let lock = NSLock()
     private var isClosed = false
 
     /// Writes into `directory`, creating it.
+    /// - Parameter directory: the folder's path, created with its parents when missing; files
+    ///   already there are kept (and overwritten when an article with the same id and title comes).
     /// - Throws: ``SinkError`` `io` when the folder cannot be created.
     public init(directory: String) throws(SinkError) {
         self.directory = URL(fileURLWithPath: directory).standardizedFileURL
@@ -28,6 +31,11 @@ public final class MarkdownSink: ArticleSink, ResumableSink, @unchecked Sendable
     }
 
     /// The file name for an article: `<id prefix>-<title slug>.md`, at most about 100 bytes.
+    /// - Parameters:
+    ///   - id: the article's id; its first 12 letters and digits open the name (`article` when
+    ///     it has none).
+    ///   - title: the headline; nil or one with no letters leaves the id prefix alone.
+    /// - Returns: the file name, with the `.md` extension and no path separators.
     public static func slug(id: String, title: String?) -> String {
         func clean(_ s: String, limit: Int) -> String {
             var out = ""
@@ -89,6 +97,10 @@ public final class MarkdownSink: ArticleSink, ResumableSink, @unchecked Sendable
     public func close() throws(SinkError) { lock.withLock { isClosed = true } }
 
     /// The ids, files and URLs in the front matter of the folder's Markdown files.
+    /// - Returns: the keys found; files that cannot be read are skipped, and an unreadable
+    ///   folder gives empty keys.
+    /// - Throws: nothing: the requirement allows a ``SinkError``, but this sink leaves out
+    ///   what it cannot read instead.
     public func storedKeys() throws(SinkError) -> StoredKeys {
         var keys = StoredKeys()
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
@@ -109,5 +121,8 @@ public final class MarkdownSink: ArticleSink, ResumableSink, @unchecked Sendable
 
 extension ArticleSink where Self == MarkdownSink {
     /// One Markdown file per article in a folder.
+    /// - Parameter directory: the folder, created when missing.
+    /// - Returns: a ``MarkdownSink`` writing into it.
+    /// - Throws: ``SinkError`` `io` when the folder cannot be created.
     public static func markdown(directory: String) throws(SinkError) -> MarkdownSink { try MarkdownSink(directory: directory) }
 }

@@ -14,6 +14,7 @@ import NewsKitHTML
 /// HTML is written; the report shows at most ``maximumCards`` article cards (all of them count
 /// in the totals, stories and timeline).
 public final class ReportSink: ArticleSink, ResumableSink, @unchecked Sendable {
+    /// The HTML file written on ``close()``; its records live beside it in `<path>.records.jsonl`.
     public let path: String
     public let name: String
     /// Article cards shown at most.
@@ -22,6 +23,10 @@ public final class ReportSink: ArticleSink, ResumableSink, @unchecked Sendable {
     private let lock = NSLock()
     private var isClosed = false
 
+    /// Opens a report, appending to the records a killed run left at `<path>.records.jsonl`.
+    /// - Parameters:
+    ///   - path: the HTML file to write on ``close()``; an existing one is replaced then.
+    ///   - maximumCards: the most article cards shown (all articles count in the totals).
     /// - Throws: ``SinkError`` `io` when the records file cannot be opened.
     public init(path: String, maximumCards: Int = 1000) throws(SinkError) {
         self.path = path
@@ -110,6 +115,9 @@ public final class ReportSink: ArticleSink, ResumableSink, @unchecked Sendable {
 
 extension ArticleSink where Self == ReportSink {
     /// A self-contained HTML report of the run.
+    /// - Parameter path: the HTML file written on close.
+    /// - Returns: a ``ReportSink`` showing at most 1,000 article cards.
+    /// - Throws: ``SinkError`` `io` when the records file cannot be opened.
     public static func report(path: String) throws(SinkError) -> ReportSink { try ReportSink(path: path) }
 }
 
