@@ -17,7 +17,7 @@ enum EnrichmentOptions {
             for path in args.texts("gazetteer") {
                 gazetteer = gazetteer.merging(try Gazetteer(contentsOf: URL(fileURLWithPath: path)))
             }
-            return [EntityEnricher(recognizer: EntityRecognizer(gazetteer: gazetteer)), EventDateEnricher()]
+            return ArticleReader.standardEnrichers(gazetteer: gazetteer)
         } catch {
             problems.append(error.description)
             return []
