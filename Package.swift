@@ -36,7 +36,11 @@ let package = Package(
         .target(name: "CProcess"),
         // A local HTTP server for tests and benchmarks (not a product).
         .target(name: "TestHTTPServer", dependencies: ["NewsKit"]),
-        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "TestHTTPServer"]),
+        // Locates ../shared for the tests that need it (not a product).
+        .target(name: "TestSupport"),
+        // The HTML module's own tests (html5lib suites, the DOM and selectors): HTML alone.
+        .testTarget(name: "NewsKitHTMLTests", dependencies: ["NewsKitHTML", "TestSupport"]),
+        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "TestHTTPServer", "TestSupport"]),
         .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitAdapters"], exclude: ["Fixtures"]),
         // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
         .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "CustomAdapterExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer"]),

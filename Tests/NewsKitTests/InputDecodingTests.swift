@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 import NewsKit
 @testable import NewsKitHTML
 @testable import NewsKitCore

@@ -1,10 +1,7 @@
 import Foundation
 import Testing
-import NewsKit
 @testable import NewsKitHTML
-@testable import NewsKitCore
-@testable import NewsKitFetching
-@testable import NewsKitSQLite
+import TestSupport
 
 /// Runs every html5lib-tests/tree-construction `.dat` file (fragment cases included) and
 /// enforces a pass-rate floor. `#script-on` tests need a scripting engine and are counted apart.

@@ -1,16 +1,16 @@
 import Foundation
 
 /// Locates `../shared` (beside the project root), where the html5lib suite and the corpus live.
-enum SharedMaterial {
+public enum SharedMaterial {
     /// The project root, found from this file's path.
-    static let projectRoot: URL = {
+    public static let projectRoot: URL = {
         var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { url.deleteLastPathComponent() }   // Support, NewsKitTests, Tests, root
+        for _ in 0..<3 { url.deleteLastPathComponent() }   // SharedMaterial.swift, TestSupport, Sources
         return url
     }()
 
     /// `../shared`, or the directory named by `NEWSKIT_SHARED`.
-    static let root: URL = {
+    public static let root: URL = {
         if let env = ProcessInfo.processInfo.environment["NEWSKIT_SHARED"], !env.isEmpty {
             return URL(fileURLWithPath: env)
         }
@@ -20,10 +20,10 @@ enum SharedMaterial {
     /// Whether a path under `../shared` exists (a missing one is noted on stderr): the condition
     /// of the `.enabled(if:)` trait of each test that needs it, so missing material shows as a
     /// skip, never as a pass.
-    static func has(_ relative: String) -> Bool { path(relative) != nil }
+    public static func has(_ relative: String) -> Bool { path(relative) != nil }
 
     /// The URL of a path under `../shared`, or nil (with a clear message on stderr) when it is missing.
-    static func path(_ relative: String) -> URL? {
+    public static func path(_ relative: String) -> URL? {
         let url = root.appendingPathComponent(relative)
         if FileManager.default.fileExists(atPath: url.path) { return url }
         FileHandle.standardError.write(Data("NOTE: \(url.path) is missing: tests that need ../shared/\(relative) are skipped. Put the shared material beside the project root or set NEWSKIT_SHARED.\n".utf8))

@@ -1,10 +1,7 @@
 import Foundation
 import Testing
-import NewsKit
 @testable import NewsKitHTML
-@testable import NewsKitCore
-@testable import NewsKitFetching
-@testable import NewsKitSQLite
+import TestSupport
 
 /// Runs html5lib-tests/tokenizer/*.test against ``HTMLTokenizer`` and enforces a pass-rate floor.
 ///
