@@ -4,8 +4,6 @@ import Testing
 /// The examples in Examples/ and the code the docs show stay true: the adapter guide's code is
 /// the example file that builds with the package, and the example runs.
 @Suite struct ExamplesTests {
-    static let guide = DemoCommandTests.projectRoot.appendingPathComponent("docs/adding-an-adapter.md")
-
     /// Every ```swift block that follows a `<!-- code: PATH -->` line, with its path.
     static func quotedFiles(in markdown: String) -> [(path: String, code: String)] {
         var out: [(String, String)] = []
@@ -26,14 +24,35 @@ import Testing
         return out
     }
 
-    @Test func theAdapterGuideShowsTheExampleThatBuilds() throws {
-        let markdown = try String(contentsOf: Self.guide, encoding: .utf8)
+    @Test(arguments: [("docs/adding-an-adapter.md", "Examples/CustomAdapter/ExampleDailyAdapter.swift"),
+                      ("README.md", "Examples/Tour/main.swift")])
+    func theDocsShowTheExamplesThatBuild(_ doc: String, _ example: String) throws {
+        let markdown = try String(contentsOf: DemoCommandTests.projectRoot.appendingPathComponent(doc), encoding: .utf8)
         let quoted = Self.quotedFiles(in: markdown)
-        #expect(quoted.map(\.path) == ["Examples/CustomAdapter/ExampleDailyAdapter.swift"])
+        #expect(quoted.map(\.path) == [example])
         for (path, code) in quoted {
             let file = try String(contentsOf: DemoCommandTests.projectRoot.appendingPathComponent(path), encoding: .utf8)
-            #expect(code == file, "docs/adding-an-adapter.md quotes \(path), but the file differs: copy the file into the guide")
+            #expect(code == file, "\(doc) quotes \(path), but the file differs: copy the file into \(doc)")
         }
+    }
+
+    @Test func theTourRunsAndPrintsWhatItSays() throws {
+        let binary = try #require(LayeringTests.built("TourExample"), "TourExample was not built")
+        let p = Process()
+        p.executableURL = binary
+        p.currentDirectoryURL = DemoCommandTests.projectRoot
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = Pipe()
+        try p.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let lines = text.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("yonhap-repost 푸틴, 김정은과 전화통화") == true)
+        #expect(lines.dropFirst().first == "2025-08-13T08:00:00+09:00")
+        #expect(lines.contains("textCapture"))
+        #expect(lines.last == "북한 김정은")
     }
 
     @Test func theCustomAdapterExampleReadsItsPageWithItsLayout() throws {
