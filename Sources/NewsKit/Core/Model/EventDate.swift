@@ -1,0 +1,14 @@
+/// A day an article refers to, resolved from a relative reference (`12일(현지시간)` → 2025-08-12).
+public struct EventDate: Sendable, Hashable, Codable {
+    /// The reference as written.
+    public var expression: String
+    /// The resolved calendar day, `YYYY-MM-DD` (or `YYYY-MM` for a month).
+    public var date: String
+    /// The sentence it came from.
+    public var sentence: String
+    public init(expression: String, date: String, sentence: String) {
+        self.expression = expression
+        self.date = date
+        self.sentence = sentence
+    }
+}
