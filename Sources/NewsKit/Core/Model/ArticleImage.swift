@@ -8,6 +8,12 @@ public struct ArticleImage: Sendable, Hashable, Codable {
     public var credit: String?
     /// The photo's own headline line, where the page shows one (Yonhap photo titles).
     public var title: String?
+    /// Makes an image.
+    /// - Parameters:
+    ///   - url: where the image is; nil when unknown (text captures).
+    ///   - caption: the text under the photo, without its credit; nil when there is none.
+    ///   - credit: whose photo it is; nil when not given.
+    ///   - title: the photo's own headline line; nil when the page shows none.
     public init(url: String? = nil, caption: String? = nil, credit: String? = nil, title: String? = nil) {
         self.url = url
         self.caption = caption
