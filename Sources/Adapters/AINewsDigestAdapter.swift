@@ -11,6 +11,7 @@ public struct AINewsDigestAdapter: LayoutAdapter {
     public let readsDateline = false
     public let layouts = [AINewsDigestAdapter.markup, AINewsDigestAdapter.capture]
 
+    /// Makes the adapter; it has no settings.
     public init() {}
 
     static let reportedLabel = "AI에 의해 보고됨"
@@ -46,6 +47,10 @@ public struct AINewsDigestAdapter: LayoutAdapter {
     }
 
     /// A capture names no site, date or author: said on the article.
+    /// - Parameters:
+    ///   - article: the article; for a text capture, a warning is added.
+    ///   - document: the page it was read from.
+    ///   - assembled: what the shared rules made of the layout's content (not used).
     public func finish(_ article: inout Article, document: Document, assembled: BlockAssembler.Result?) {
         if document.html == nil { article.warnings.append("the digest names no site, date or author (plain-text capture)") }
     }

@@ -11,6 +11,7 @@ public struct DongpoTodayAdapter: LayoutAdapter {
     public let leadTags = [DongpoTodayAdapter.name]
     public let layouts = [DongpoTodayAdapter.markup, DongpoTodayAdapter.capture]
 
+    /// Makes the adapter; it has no settings.
     public init() {}
 
     static let name = "동포투데이"

@@ -11,6 +11,7 @@ public struct EtodayAdapter: LayoutAdapter {
     public let leadTags = [EtodayAdapter.name]
     public let layouts = [EtodayAdapter.markup, EtodayAdapter.capture]
 
+    /// Makes the adapter; it has no settings.
     public init() {}
 
     static let name = "이투데이"

@@ -9,6 +9,7 @@ public struct FrontMatterAdapter: SiteAdapter {
     public let version = "1"
     public let summary = "blog posts with YAML/TOML front matter and an HTML or Markdown body"
 
+    /// Makes the adapter; it has no settings.
     public init() {}
 
     public func confidence(for document: Document) -> Confidence {

@@ -9,6 +9,7 @@ public struct GenericAdapter: SiteAdapter {
     public let version = "1"
     public let summary = "any other page: JSON-LD, OpenGraph/meta tags and main-content scoring over blocks"
 
+    /// Makes the adapter; it has no settings.
     public init() {}
 
     public func confidence(for document: Document) -> Confidence {

@@ -12,6 +12,7 @@ public struct YonhapAdapter: LayoutAdapter {
                         "https://www.yna.co.kr/rss/politics.xml", "https://www.yna.co.kr/rss/international.xml"]
     public let layouts = [YonhapAdapter.markup, YonhapAdapter.capture]
 
+    /// Makes the adapter; it has no settings.
     public init() {}
 
     static let source = Source(id: "yna.co.kr", name: "연합뉴스", homepage: "https://www.yna.co.kr", kind: .newsAgency)
@@ -42,6 +43,9 @@ public struct YonhapAdapter: LayoutAdapter {
         content: FieldReader { YonhapStory.captured($0).content })
 
     /// The Korean service, or the English one (en.yna.co.kr, or a page in English).
+    /// - Parameter document: the page.
+    /// - Returns: the English edition's source when the host starts with `en.` or the page
+    ///   declares English, else the Korean service's (`yna.co.kr`).
     public func source(for document: Document) -> Source {
         let host = document.page.url?.host ?? document.metadata.canonicalURL.flatMap { URL(string: $0)?.host } ?? ""
         if host.hasPrefix("en.") || document.metadata.language?.lowercased().hasPrefix("en") == true { return Self.englishSource }
@@ -63,6 +67,9 @@ public struct YonhapAdapter: LayoutAdapter {
 
     /// yna.co.kr's articles live under `/view/`; a page of the site elsewhere that calls itself a
     /// website (`og:type`) is a section front or a list.
+    /// - Parameter document: the page.
+    /// - Returns: the reason for an HTML page of yna.co.kr outside `/view/` whose `og:type` is
+    ///   `website` and which has no JSON-LD article; nil for every other page.
     public func nonArticleReason(for document: Document) -> String? {
         let meta = document.metadata
         guard document.kind == .html, meta.type == "website", meta.jsonLDType == nil else { return nil }
@@ -72,6 +79,11 @@ public struct YonhapAdapter: LayoutAdapter {
     }
 
     /// English-edition pages sign off with an e-mail only: the reporter's name is in the meta tags.
+    /// - Parameters:
+    ///   - article: the article; when it has no authors, the meta tags' names that read as names
+    ///     are added (role `기자`), with the page's one e-mail when there is one author and one e-mail.
+    ///   - document: the page it was read from.
+    ///   - assembled: what the shared rules made of the layout's content, for its e-mail lines.
     public func finish(_ article: inout Article, document: Document, assembled: BlockAssembler.Result?) {
         guard article.authors.isEmpty else { return }
         for name in document.metadata.authors where Bylines.isName(name) && !article.authors.contains(where: { $0.name == name }) {

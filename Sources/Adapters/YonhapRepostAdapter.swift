@@ -10,6 +10,7 @@ public struct YonhapRepostAdapter: LayoutAdapter {
     public let summary = "board posts (gnuboard: 작성자/작성일/조회) reposting a 연합뉴스 story; Yonhap becomes the origin"
     public let layouts = [YonhapRepostAdapter.boardMarkup, YonhapRepostAdapter.boardCapture]
 
+    /// Makes the adapter; it has no settings.
     public init() {}
 
     static let contentSelector = try! CSSSelector("#bo_v_con, .bo_v_con, #bo_content, .view-content, .board-view-content")
@@ -53,6 +54,12 @@ public struct YonhapRepostAdapter: LayoutAdapter {
     }
 
     /// Yonhap is the origin; the post keeps the story's kicker when its own title has none.
+    /// - Parameters:
+    ///   - article: the article; for a board post it gets ``Article/origin`` (연합뉴스, the story's
+    ///     title and sending time), the story's kicker when it has none, and a warning when the
+    ///     post shows no posting time.
+    ///   - document: the page it was read from.
+    ///   - assembled: what the shared rules made of the layout's content (not used).
     public func finish(_ article: inout Article, document: Document, assembled: BlockAssembler.Result?) {
         guard let post = Post.of(document) else { return }
         let story = post.story

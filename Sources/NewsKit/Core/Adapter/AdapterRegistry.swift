@@ -15,11 +15,15 @@ public struct AdapterRegistry: Sendable {
 
     /// Two adapters with the same id.
     public struct DuplicateAdapterError: Error, Sendable, CustomStringConvertible {
+        /// The id the two adapters share.
         public let id: String
         public var description: String { "two adapters share the id \"\(id)\"" }
     }
 
-    /// - Throws: ``DuplicateAdapterError`` when two adapters share an id.
+    /// Makes a registry of the given adapters, refusing duplicates.
+    /// - Parameter adapters: the adapters in priority order: of two equally confident adapters,
+    ///   the one listed first reads the page.
+    /// - Throws: ``DuplicateAdapterError`` when two adapters share an id (the first repeated id).
     public init(_ adapters: [any SiteAdapter]) throws(DuplicateAdapterError) {
         var seen = Set<String>()
         for a in adapters {
@@ -29,9 +33,14 @@ public struct AdapterRegistry: Sendable {
     }
 
     /// The adapter with this id.
+    /// - Parameter id: an adapter's ``SiteAdapter/id`` (`yonhap`).
+    /// - Returns: the adapter; nil when none has this id.
     public func adapter(id: String) -> (any SiteAdapter)? { adapters.first { $0.id == id } }
 
     /// The most confident adapter for the document, or nil when none claims it.
+    /// - Parameter document: the page to read.
+    /// - Returns: the adapter with the highest ``Confidence`` above ``Confidence/none`` (the first
+    ///   listed on a tie) and that confidence; nil when every adapter answers ``Confidence/none``.
     public func select(for document: Document) -> (adapter: any SiteAdapter, confidence: Confidence)? {
         var best: (any SiteAdapter, Confidence)? = nil
         for a in adapters {
@@ -42,8 +51,16 @@ public struct AdapterRegistry: Sendable {
     }
 
     /// Extracts the article, with the chosen adapter or the one named.
+    ///
+    /// The article is finished with ``Article/complete(from:adapter:)`` (adapter, URL, file,
+    /// language, id).
+    /// - Parameters:
+    ///   - document: the page to read.
+    ///   - adapterID: the id of the adapter to use instead of choosing one; nil (the default)
+    ///     chooses with ``select(for:)``.
+    /// - Returns: the completed article.
     /// - Throws: ``ExtractionError`` (`unsupported` when no adapter claims the page or the named
-    ///   one does not exist).
+    ///   one does not exist), or what the adapter threw (`notAnArticle`, `noContent` …).
     public func extract(_ document: Document, adapterID: String? = nil) throws(ExtractionError) -> Article {
         let adapter: any SiteAdapter
         if let adapterID {

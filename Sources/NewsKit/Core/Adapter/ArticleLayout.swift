@@ -39,6 +39,8 @@ public struct ArticleLayout: Sendable {
     /// The article's keywords.
     public var tags: FieldReader<[String]>?
 
+    /// Makes a layout from its test and its field readers; every reader left nil reads its field
+    /// the generic way.
     /// - Parameters:
     ///   - name: a name for warnings.
     ///   - validUntil: the last publication time of pages in this layout; nil while it is current.

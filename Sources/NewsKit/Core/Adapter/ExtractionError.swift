@@ -2,6 +2,8 @@ import Foundation
 
 /// Why an adapter could not read a page. Carries the page (URL or path) and the adapter.
 public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// What kind of failure, as a value to compare with (`error.code == .notAnArticle`); new
+    /// codes may be added without breaking callers.
     public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }
@@ -15,13 +17,21 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
         public static let unsupported = Code(rawValue: "unsupported")
     }
 
+    /// What kind of failure it is.
     public let code: Code
     /// The page's URL or path.
     public let input: String
     /// The adapter that failed, if one was chosen.
     public let adapter: String?
+    /// What went wrong, for people (`no adapter reads this page`, the adapter's reason).
     public let message: String
 
+    /// Makes a failure.
+    /// - Parameters:
+    ///   - code: what kind of failure.
+    ///   - input: the page's URL or path (``Page/name``).
+    ///   - adapter: the id of the adapter that failed; nil when none was chosen.
+    ///   - message: what went wrong, for people.
     public init(_ code: Code, input: String, adapter: String? = nil, _ message: String) {
         self.code = code
         self.input = input

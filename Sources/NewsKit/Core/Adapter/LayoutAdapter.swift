@@ -58,10 +58,18 @@ extension LayoutAdapter {
     /// Datelines are read.
     public var readsDateline: Bool { true }
     /// The source read from the page (its host and site name).
+    /// - Parameter document: the page.
+    /// - Returns: ``GenericExtractor/source(for:)`` of the page.
     public func source(for document: Document) -> Source { GenericExtractor.source(for: document) }
     /// No page is known not to be an article.
+    /// - Parameter document: the page.
+    /// - Returns: nil, always.
     public func nonArticleReason(for document: Document) -> String? { nil }
-    /// Nothing more.
+    /// Nothing more: the article is left as it is.
+    /// - Parameters:
+    ///   - article: the article, unchanged.
+    ///   - document: the page it was read from.
+    ///   - assembled: what the shared rules made of the layout's content, or nil.
     public func finish(_ article: inout Article, document: Document, assembled: BlockAssembler.Result?) {}
 
     /// Reads the page with the first layout that accepts it, or the generic way (with a warning)

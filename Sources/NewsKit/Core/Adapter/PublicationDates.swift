@@ -5,9 +5,10 @@ public struct PublicationDates: Sendable, Hashable {
     /// The last update, or nil when the layout found none.
     public var updated: Instant?
 
+    /// Makes the dates a layout read.
     /// - Parameters:
-    ///   - published: the publication instant.
-    ///   - updated: the last update.
+    ///   - published: the publication instant, with its UTC offset; nil when the layout found none.
+    ///   - updated: the last update, with its UTC offset; nil when the layout found none.
     public init(published: Instant? = nil, updated: Instant? = nil) {
         self.published = published
         self.updated = updated

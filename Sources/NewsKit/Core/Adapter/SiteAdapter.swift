@@ -36,6 +36,11 @@ public protocol SiteAdapter: Sendable {
     /// - Returns: ``Confidence/none`` when it is not the adapter's page.
     func confidence(for document: Document) -> Confidence
     /// Reads the document.
+    ///
+    /// The registry finishes the article with ``Article/complete(from:adapter:)``; an adapter
+    /// called directly should call it itself (the kit's adapters do).
+    /// - Parameter document: the page, decoded once.
+    /// - Returns: the article the page holds.
     /// - Throws: ``ExtractionError`` when the page is not an article the adapter can read.
     func extract(_ document: Document) throws(ExtractionError) -> Article
 }
@@ -50,6 +55,8 @@ extension SiteAdapter {
     public var requestHeaders: [HTTPHeader] { [] }
 
     /// Whether a host is one of ``hosts`` (or a subdomain of one).
+    /// - Parameter host: a host name, compared without regard to case; nil is claimed by no adapter.
+    /// - Returns: true when `host` is one of ``hosts`` or ends in `.` and one of them.
     public func claims(host: String?) -> Bool {
         guard let h = host?.lowercased() else { return false }
         return hosts.contains { h == $0 || h.hasSuffix("." + $0) }
@@ -59,6 +66,8 @@ extension SiteAdapter {
     public var info: AdapterInfo { AdapterInfo(id: id, version: version) }
 
     /// Whether the page's URL (final, requested or canonical) is on one of ``hosts``.
+    /// - Parameter document: the page.
+    /// - Returns: true when one of the page's hosts is claimed (``claims(host:)``).
     public func matchesHost(_ document: Document) -> Bool {
         document.hosts.contains { claims(host: $0) }
     }

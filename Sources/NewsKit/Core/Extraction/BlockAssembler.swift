@@ -12,15 +12,25 @@ import NewsKitHTML
 public struct BlockAssembler: Sendable {
     /// What the assembler produced.
     public struct Result: Sendable, Hashable {
+        /// The body blocks, in reading order: furniture, captions, credits, bylines, e-mail
+        /// lines and teasers left out, lead tags and a leading dateline removed.
         public var body: [BodyBlock] = []
+        /// The photos, from image blocks and captions, with captions, credits and titles.
         public var images: [ArticleImage] = []
+        /// The authors from byline lines and the dateline, each name once, with an e-mail where
+        /// the byline gives one or the e-mail lines pair with it (see ``emails``).
         public var authors: [Author] = []
+        /// The place of a dateline in the first paragraphs (`모스크바·서울`); nil when none.
         public var dateline: String?
+        /// The agency of that dateline (`연합뉴스`); nil when none.
         public var agency: String?
+        /// Teasers from related-article blocks, with the block's heading as their section.
         public var related: [Teaser] = []
         /// E-mail addresses from e-mail-only lines, in order.
         public var emails: [String] = []
+        /// Notes for the article's warnings (e-mails paired with the byline by position).
         public var warnings: [String] = []
+        /// Makes an empty result.
         public init() {}
     }
 
@@ -31,12 +41,22 @@ public struct BlockAssembler: Sendable {
     /// Page URL, for resolving relative image and link URLs.
     public var baseURL: URL?
 
+    /// Makes an assembler.
+    /// - Parameters:
+    ///   - leadTags: site names whose `[name]` lead tag is removed from paragraphs and teasers;
+    ///     empty for none.
+    ///   - readsDateline: whether the first paragraphs may carry a dateline.
+    ///   - baseURL: the page URL relative image and teaser URLs are resolved against; nil leaves
+    ///     them as written.
     public init(leadTags: [String] = [], readsDateline: Bool = true, baseURL: URL? = nil) {
         self.leadTags = leadTags
         self.readsDateline = readsDateline
         self.baseURL = baseURL
     }
 
+    /// Assembles the blocks of a content area.
+    /// - Parameter blocks: the content area's blocks, in reading order.
+    /// - Returns: the body, photos, authors, dateline, teasers, e-mails and warnings found.
     public func assemble(_ blocks: [Block]) -> Result {
         var r = Result()
         var section: String? = nil          // inside a related-article block

@@ -15,17 +15,32 @@ import NewsKitHTML
 public struct EmbeddedArticle: Sendable, Hashable {
     /// The content as blocks (paragraphs, headings, list items, images with their captions).
     public var blocks: [Block]
+    /// The headline from the article object (`headlines`, `headline`, `title`), markup removed;
+    /// nil when the object has none.
     public var title: String?
+    /// The subheadline (`subheadlines`, `subheadline`, `subtitle`), markup removed; nil when none.
     public var subtitle: String?
     /// Author bylines as written (`박선민 기자`).
     public var authors: [String]
+    /// When the article was published, from the object's date fields (`datePublished`,
+    /// `first_publish_date`, …), with the offset the data gives (KST when it gives none); nil when none.
     public var published: Instant?
+    /// When it was last updated (`dateModified`, `last_updated_date`, …), with the offset the data
+    /// gives (KST when it gives none); nil when none.
     public var updated: Instant?
     /// Letters and digits in the content blocks (a Hangul syllable counts one).
     public var letters: Int
 
     /// The embedded article with the most text, if the page has one with at least
     /// `minimumLetters` letters.
+    ///
+    /// Scripts with a `src`, JSON-LD scripts and scripts of other types are skipped.
+    /// - Parameters:
+    ///   - document: the parsed page.
+    ///   - minimumLetters: the fewest letters and digits (``letters``) an embedded article
+    ///     needs to count; 80 by default.
+    /// - Returns: the embedded article with the most letters; nil when no script holds one with
+    ///   at least `minimumLetters`.
     public static func find(in document: HTMLDocument, minimumLetters: Int = 80) -> EmbeddedArticle? {
         var best: EmbeddedArticle? = nil
         for node in document.root.descendants where node.isElement && node.namespace == .html && node.tagName == "script" {

@@ -6,6 +6,7 @@ import NewsKitHTML
 /// count means nothing), weighs link density and the element's id and class, then hands the
 /// chosen blocks to the shared Korean rules (``BlockAssembler``).
 public struct GenericExtractor: Sendable {
+    /// Makes an extractor; it has no settings.
     public init() {}
 
     /// Extracts an article, complete as the registry gives it (id, language, URLs: see
@@ -114,12 +115,21 @@ public struct GenericExtractor: Sendable {
 
     /// The blocks of the main content: those inside the element whose blocks carry the most
     /// weighted text (characters, less link text, with a bonus or malus for its id and class).
+    /// - Parameters:
+    ///   - blocks: the page's blocks (``Document/blocks``).
+    ///   - document: the page they were read from.
+    /// - Returns: the blocks inside ``mainContainer(_:document:)``, in order; all of `blocks`
+    ///   when there is no such element (not an HTML page, or no block carries text).
     public static func mainContent(_ blocks: [Block], document: Document) -> [Block] {
         guard let container = mainContainer(blocks, document: document) else { return blocks }
         return GenericExtractor.blocks(blocks, under: container)
     }
 
     /// The element whose blocks carry the most weighted text, if any block carries text.
+    /// - Parameters:
+    ///   - blocks: the page's blocks (``Document/blocks``).
+    ///   - document: the page they were read from.
+    /// - Returns: the element; nil when the document is not HTML or no block carries text.
     public static func mainContainer(_ blocks: [Block], document: Document) -> HTMLNode? {
         guard let html = document.html, let scored = bestScore(blocks, document: document) else { return nil }
         return HTMLNode(document: html, index: scored.node)
@@ -129,6 +139,11 @@ public struct GenericExtractor: Sendable {
     /// most weighted text; those of its siblings that carry at least a fifth as much (an article
     /// that figures, ads or a mid-story box split into several boxes); and elsewhere on the page,
     /// the boxes of the same element and class that hold text (an article in sections).
+    /// - Parameters:
+    ///   - blocks: the page's blocks (``Document/blocks``).
+    ///   - document: the page they were read from.
+    /// - Returns: the outermost of the chosen elements, none nested in another, in document
+    ///   order; empty when the document is not HTML or no block carries text.
     public static func mainContainers(_ blocks: [Block], document: Document) -> [HTMLNode] {
         guard let html = document.html, let scored = bestScore(blocks, document: document) else { return [] }
         let nodes = html.store.nodes
@@ -170,6 +185,10 @@ public struct GenericExtractor: Sendable {
     /// How the generic extractor reads a page, for people tuning it or writing an adapter: the
     /// element chosen as the content area and its score, the other boxes merged with it, the
     /// runner-up elements, and the article data found in scripts.
+    /// - Parameter document: the page.
+    /// - Returns: lines for people (`content area: body > div#article  (score 1234)`, `  merged: …`,
+    ///   up to five `  runner-up: …`, `article data in a script: …`); a single line saying why
+    ///   when the page is not HTML or no block carries text.
     public static func explain(_ document: Document) -> [String] {
         guard let html = document.html else { return ["not an HTML page: read as \(document.kind.rawValue)"] }
         let blocks = document.blocks
@@ -296,12 +315,24 @@ public struct GenericExtractor: Sendable {
     /// The blocks of an article area: those inside `container`, followed by the page's
     /// related-article runs outside it (a heading such as `관련 기사` and the linked teasers under
     /// it), which ``BlockAssembler`` turns into teasers.
+    /// - Parameters:
+    ///   - blocks: the page's blocks (``Document/blocks``).
+    ///   - container: the element that holds the article.
+    /// - Returns: the same as ``articleBlocks(_:containers:)`` with the one container.
     public static func articleBlocks(_ blocks: [Block], container: HTMLNode) -> [Block] {
         articleBlocks(blocks, containers: [container])
     }
 
     /// The blocks of an article held by several elements (see ``mainContainers(_:document:)``),
     /// in document order, with the related-article runs outside them.
+    ///
+    /// Blocks that sit, below a container, inside an element whose `id` or `class` names a widget
+    /// (comments, share buttons, ads, tag lists …) and not also content are left out.
+    /// - Parameters:
+    ///   - blocks: the page's blocks (``Document/blocks``).
+    ///   - containers: the elements that hold the article.
+    /// - Returns: the blocks inside the containers in document order, then each related-article
+    ///   run outside them (a heading and at least one linked or image block after it).
     public static func articleBlocks(_ blocks: [Block], containers: [HTMLNode]) -> [Block] {
         var inside: [Block] = []
         for container in containers {
@@ -395,12 +426,21 @@ public struct GenericExtractor: Sendable {
 
     /// The lines of text inside an element, as its blocks read (a `<br>` or a block element
     /// starts a new line): for deck lines and other multi-line headers.
+    /// - Parameters:
+    ///   - node: the element.
+    ///   - blocks: the page's blocks (``Document/blocks``).
+    /// - Returns: the lines, trimmed, empty ones left out; empty when no block comes from inside `node`.
     public static func lines(of node: HTMLNode, in blocks: [Block]) -> [String] {
         Self.blocks(blocks, under: node).flatMap { $0.text.split(separator: "\n") }
             .map { $0.trimmingSpaces() }.filter { !$0.isEmpty }
     }
 
     /// The blocks that come from inside `container` (the element itself included).
+    /// - Parameters:
+    ///   - blocks: the page's blocks (``Document/blocks``).
+    ///   - container: the element.
+    /// - Returns: those of `blocks` read from `container` or its descendants, in their order;
+    ///   blocks not read from a DOM node are left out.
     public static func blocks(_ blocks: [Block], under container: HTMLNode) -> [Block] {
         let nodes = container.document.store.nodes
         let target = container.index
@@ -455,6 +495,12 @@ public struct GenericExtractor: Sendable {
     static let blogHosts = ["blog.naver.com", "m.blog.naver.com", "tistory.com", "brunch.co.kr", "velog.io", "medium.com", "github.io", "wordpress.com", "blogspot.com"]
 
     /// A source read from the page: its domain, its site name, and a kind guessed from both.
+    /// - Parameter document: the page.
+    /// - Returns: a source whose id is the host of the page's URL (else of its canonical URL)
+    ///   without `www.`, `m.`, `mobile.` or `amp.`, or `unknown`; whose name is the page's site
+    ///   name (nil when it gives none); and whose kind is ``Source/Kind/broadcaster``,
+    ///   ``Source/Kind/newsAgency`` or ``Source/Kind/blog`` when the name or host is a known one,
+    ///   else ``Source/Kind/newspaper``.
     public static func source(for document: Document) -> Source {
         let meta = document.metadata
         let host = document.page.url?.host ?? meta.canonicalURL.flatMap { URL(string: $0)?.host }

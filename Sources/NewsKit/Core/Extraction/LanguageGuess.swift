@@ -1,7 +1,11 @@
 /// A script-based language guess for article text: Hangul means Korean; Latin letters with no
 /// Hangul mean English (the corpus' other language); otherwise unknown.
 public enum LanguageGuess {
-    /// `ko`, `en`, `ja`, `zh`, or nil for text too short or mixed to tell.
+    /// Guesses the language of a text from the scripts of its letters.
+    /// - Parameter text: the text; only its first 12,000 UTF-8 bytes are read.
+    /// - Returns: `ko` when at least a fifth of the letters are Hangul, else `ja` for a fifth
+    ///   kana, `zh` for half Han characters, `en` for 80% Latin letters; nil for text with
+    ///   fewer than 20 letters or too mixed to tell.
     public static func language(of text: String) -> String? {
         var hangul = 0, latin = 0, kana = 0, han = 0, letters = 0
         var copy = text

@@ -5,18 +5,39 @@ import NewsKitHTML
 /// OpenGraph and `article:*` properties, `<meta name>` tags, `<link rel=canonical>`, `<time>`
 /// and `<html lang>`. Read once per page; adapters and the generic extractor start from it.
 public struct PageMetadata: Sendable, Hashable {
+    /// The headline the metadata gives: JSON-LD `headline` (or `name`), else `og:title`,
+    /// `twitter:title`, an `itemprop=headline`, `<meta name=title>`; nil when none does.
     public var title: String?
     /// The `<title>` element's text.
     public var documentTitle: String?
+    /// The site's name: JSON-LD `publisher.name` or a `WebSite`/`Organization` name,
+    /// `og:site_name`, `application-name` …; nil when the page gives none.
     public var siteName: String?
+    /// The page's description: JSON-LD `description`, `og:description`, `<meta name=description>`;
+    /// nil when none.
     public var description: String?
+    /// The canonical URL as written (not resolved): `<link rel=canonical>`, JSON-LD `url` or
+    /// `mainEntityOfPage`, `og:url`; nil when none.
     public var canonicalURL: String?
+    /// The publication time: JSON-LD `datePublished`, `article:published_time`, `itemprop`,
+    /// `<meta>` date names or a `<time datetime>`, with its offset (KST when the page gives none);
+    /// nil when none parses.
     public var published: Instant?
+    /// The last modification: JSON-LD `dateModified`, `article:modified_time`, `og:updated_time`,
+    /// `itemprop=dateModified`, `lastmod`, with its offset (KST when the page gives none); nil when none.
     public var modified: Instant?
+    /// Author names as written (JSON-LD `author`, `article:author`, `<meta name=author>` …),
+    /// each once, the meta tags' URL values left out; empty when none.
     public var authors: [String] = []
+    /// Image URLs as written (JSON-LD `image`, `og:image`, `twitter:image`), each once, not resolved.
     public var images: [String] = []
+    /// Sections (JSON-LD `articleSection`, `article:section`), each once.
     public var sections: [String] = []
+    /// Keywords (JSON-LD `keywords`, `article:tag`, `news_keywords`, `keywords`), split at commas,
+    /// each once.
     public var keywords: [String] = []
+    /// The declared language as written (`ko-KR`): `<html lang>`, JSON-LD `inLanguage`,
+    /// `Content-Language`, `og:locale` with `-` for `_`; nil when none.
     public var language: String?
     /// JSON-LD `articleBody`, when the page ships one.
     public var articleBody: String?
@@ -25,6 +46,7 @@ public struct PageMetadata: Sendable, Hashable {
     /// The JSON-LD `@type` of the article object found (`NewsArticle`).
     public var jsonLDType: String?
 
+    /// Makes empty metadata: every field nil or empty.
     public init() {}
 
     static let articleTypes: Set<String> = ["NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle",
@@ -33,6 +55,7 @@ public struct PageMetadata: Sendable, Hashable {
                                             "ScholarlyArticle", "AskPublicQuestion", "VideoObject"]
 
     /// Reads the metadata of a document.
+    /// - Parameter doc: the parsed page; what it does not declare stays nil or empty.
     public init(_ doc: HTMLDocument) {
         self.init()
         var og: [String: [String]] = [:]

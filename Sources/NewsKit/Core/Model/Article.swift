@@ -15,6 +15,8 @@ public struct Article: Sendable, Hashable, Codable {
     public var canonicalURL: String?
     /// The local file the page was read from.
     public var file: String?
+    /// The site the page came from: its id (the domain when known, else a word for the kind of
+    /// site such as `board`), its name, home page and kind.
     public var source: Source
     /// The original, when the page reproduces another outlet's article.
     public var origin: Origin?
@@ -30,6 +32,8 @@ public struct Article: Sendable, Hashable, Codable {
     public var summary: String?
     /// The article body in reading order.
     public var body: [BodyBlock]
+    /// The people the byline credits, in order, each with the role written after the name
+    /// (`기자`, `특파원`) and an e-mail when the page gives one; empty when the page credits no one.
     public var authors: [Author]
     /// The place line of a dateline: `모스크바·서울` from `(모스크바·서울=연합뉴스)`.
     public var dateline: String?
@@ -39,8 +43,11 @@ public struct Article: Sendable, Hashable, Codable {
     public var publishedAt: Instant?
     /// When this page last updated it.
     public var updatedAt: Instant?
+    /// The article's photos with their captions and credits (``ArticleImage/url`` is nil in text captures).
     public var images: [ArticleImage]
+    /// Sections as the page gives them (breadcrumbs, front matter, `article:section`); empty when none.
     public var categories: [String]
+    /// Tags and keywords as the page gives them (front matter, keywords); empty when none.
     public var tags: [String]
     /// Teasers from related-article blocks.
     public var related: [Teaser]
@@ -57,6 +64,41 @@ public struct Article: Sendable, Hashable, Codable {
     /// Notes for people on anything guessed or missing.
     public var warnings: [String]
 
+    /// Makes an article from its fields; every field but `source` has an empty default
+    /// (nil, `[]`, or an empty id and adapter), so an adapter sets only what the page shows.
+    ///
+    /// What each field means is defined in `docs/article-fields.md` and on the properties.
+    /// ``complete(from:adapter:)`` fills the adapter, URL, file, language and id afterwards.
+    /// - Parameters:
+    ///   - id: the stable id; empty (the default) until ``complete(from:adapter:)`` derives it
+    ///     with ``makeID(canonicalURL:source:title:text:)``.
+    ///   - url: the URL the page was fetched from; nil when unknown (``complete(from:adapter:)``
+    ///     takes the page's).
+    ///   - canonicalURL: the page's own canonical URL; nil when it gives none.
+    ///   - file: the local file the page was read from; nil when it was not read from a file.
+    ///   - source: the site the page came from.
+    ///   - origin: the original article, for a page that reproduces another outlet's; nil otherwise.
+    ///   - adapter: the adapter that read the page; empty until ``complete(from:adapter:)`` sets it.
+    ///   - kicker: the label beside the headline, without brackets (`종합`); nil when none.
+    ///   - title: the headline alone; nil when the page shows none.
+    ///   - subtitles: the deck lines under the headline, in order.
+    ///   - summary: a summary the page itself gives; nil when none.
+    ///   - body: the article text as blocks, in reading order.
+    ///   - authors: the people the byline credits, in order.
+    ///   - dateline: the place of a dateline (`모스크바·서울`); nil when none.
+    ///   - agency: the agency of a dateline (`연합뉴스`); nil when none.
+    ///   - publishedAt: when this page published the article, with its UTC offset; nil when the page does not say.
+    ///   - updatedAt: when this page last updated it, with its UTC offset; nil when the page does not say.
+    ///   - images: the article's photos.
+    ///   - categories: sections as the page gives them.
+    ///   - tags: tags and keywords as the page gives them.
+    ///   - related: teasers from related-article blocks.
+    ///   - entities: named entities; empty until an ``EntityEnricher`` fills them.
+    ///   - eventDates: resolved day references; empty until an ``EventDateEnricher`` fills them.
+    ///   - duplicateOf: the id of an earlier article of the run with (nearly) the same text; nil when none.
+    ///   - storyID: the story the article belongs to; nil until a ``StoryTracker`` sets it.
+    ///   - language: a BCP 47 tag (`ko`); nil lets ``complete(from:adapter:)`` guess it.
+    ///   - warnings: notes for people on anything guessed or missing.
     public init(id: String = "", url: String? = nil, canonicalURL: String? = nil, file: String? = nil, source: Source,
                 origin: Origin? = nil, adapter: AdapterInfo = AdapterInfo(id: "", version: ""), kicker: String? = nil, title: String? = nil,
                 subtitles: [String] = [], summary: String? = nil, body: [BodyBlock] = [], authors: [Author] = [],
@@ -98,6 +140,12 @@ public struct Article: Sendable, Hashable, Codable {
 
     /// Derives a stable id: 24 hex digits of SHA-256 over the canonical URL when there is one,
     /// else over the source id, the title and the text.
+    /// - Parameters:
+    ///   - canonicalURL: the article's canonical URL; nil to derive the id from the content.
+    ///   - source: the site, whose ``Source/id`` enters a content-derived id.
+    ///   - title: the headline; nil counts as an empty title.
+    ///   - text: the body as plain text (``text``).
+    /// - Returns: 24 lowercase hex digits; the same inputs always give the same id.
     public static func makeID(canonicalURL: String?, source: Source, title: String?, text: String) -> String {
         let key = canonicalURL.map { "url\u{1F}" + $0 } ?? "content\u{1F}\(source.id)\u{1F}\(title ?? "")\u{1F}\(text)"
         return String(SHA256.hex(Array(key.utf8)).prefix(24))
@@ -106,6 +154,9 @@ public struct Article: Sendable, Hashable, Codable {
     // MARK: JSON
 
     /// The article's JSON: sorted keys, Hangul unescaped, slashes unescaped.
+    /// - Parameter pretty: true for indented JSON on several lines; false (the default) for one
+    ///   compact line, the same text as ``jsonLine``.
+    /// - Returns: the JSON as UTF-8 bytes, every key present (absent values `null` or `[]`).
     public func jsonData(pretty: Bool = false) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
@@ -184,115 +235,5 @@ public struct Article: Sendable, Hashable, Codable {
         storyID = try c.decodeIfPresent(String.self, forKey: .storyID)
         language = try c.decodeIfPresent(String.self, forKey: .language)
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
-    }
-}
-
-/// The adapter that produced an article, and its version.
-public struct AdapterInfo: Sendable, Hashable, Codable {
-    public var id: String
-    public var version: String
-    public init(id: String, version: String) {
-        self.id = id
-        self.version = version
-    }
-}
-
-/// One block of an article body.
-public struct BodyBlock: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
-        case paragraph, heading, quote, listItem, table
-    }
-    public var kind: Kind
-    public var text: String
-    public init(_ kind: Kind, _ text: String) {
-        self.kind = kind
-        self.text = text
-    }
-}
-
-/// A person credited with the article.
-public struct Author: Sendable, Hashable, Codable {
-    public var name: String
-    /// The role as written after the name: `기자`, `특파원`, `논설위원`, `객원기자` …
-    public var role: String?
-    public var email: String?
-    public init(name: String, role: String? = nil, email: String? = nil) {
-        self.name = name
-        self.role = role
-        self.email = email
-    }
-
-    enum CodingKeys: String, CodingKey { case name, role, email }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(name, forKey: .name)
-        try c.encodeOrNull(role, forKey: .role)
-        try c.encodeOrNull(email, forKey: .email)
-    }
-}
-
-/// A photo of the article.
-public struct ArticleImage: Sendable, Hashable, Codable {
-    /// Where the image is (absolute when the page URL is known; nil in text captures).
-    public var url: String?
-    /// The text under the photo, without its credit, dateline or usage notice.
-    public var caption: String?
-    /// Whose photo it is: `로이터연합뉴스`, `조선중앙통신`.
-    public var credit: String?
-    /// The photo's own headline line, where the page shows one (Yonhap photo titles).
-    public var title: String?
-    public init(url: String? = nil, caption: String? = nil, credit: String? = nil, title: String? = nil) {
-        self.url = url
-        self.caption = caption
-        self.credit = credit
-        self.title = title
-    }
-
-    enum CodingKeys: String, CodingKey { case url, caption, credit, title }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeOrNull(url, forKey: .url)
-        try c.encodeOrNull(caption, forKey: .caption)
-        try c.encodeOrNull(credit, forKey: .credit)
-        try c.encodeOrNull(title, forKey: .title)
-    }
-}
-
-/// A teaser from a related-article block.
-public struct Teaser: Sendable, Hashable, Codable {
-    public var title: String?
-    public var summary: String?
-    public var url: String?
-    /// The heading of the block it came from (`BEST 뉴스`, `관련 기사`).
-    public var section: String?
-    public init(title: String? = nil, summary: String? = nil, url: String? = nil, section: String? = nil) {
-        self.title = title
-        self.summary = summary
-        self.url = url
-        self.section = section
-    }
-
-    enum CodingKeys: String, CodingKey { case title, summary, url, section }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encodeOrNull(title, forKey: .title)
-        try c.encodeOrNull(summary, forKey: .summary)
-        try c.encodeOrNull(url, forKey: .url)
-        try c.encodeOrNull(section, forKey: .section)
-    }
-}
-
-/// A day an article refers to, resolved from a relative reference (`12일(현지시간)` → 2025-08-12).
-public struct EventDate: Sendable, Hashable, Codable {
-    /// The reference as written.
-    public var expression: String
-    /// The resolved calendar day, `YYYY-MM-DD` (or `YYYY-MM` for a month).
-    public var date: String
-    /// The sentence it came from.
-    public var sentence: String
-    public init(expression: String, date: String, sentence: String) {
-        self.expression = expression
-        self.date = date
-        self.sentence = sentence
     }
 }

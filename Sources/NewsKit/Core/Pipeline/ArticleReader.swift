@@ -35,6 +35,7 @@ public struct ArticleReader: Sendable {
     /// Limits for decoding a page (size, a forced kind).
     public var documentOptions: DocumentOptions
 
+    /// Makes a reader over a registry, with the enrichment asked for.
     /// - Parameters:
     ///   - registry: the adapters (``AdapterRegistry/builtIn`` in `NewsKitAdapters`, or your own list).
     ///   - enrichment: what to add after extraction; ``Enrichment/standard`` by default.
