@@ -232,7 +232,7 @@ run_target() {
   # Final stats: fork mode's last progress line (#runs: cov … oom/timeout/crash … time), or the
   # stat:: lines of a -fork=0 run.
   local last runs secs
-  last="$(grep -E '^#[0-9]+: cov' "$log" | tail -1)"
+  last="$(grep -E '^#[0-9]+: cov' "$log" | tail -1 || true)"
   echo "== fuzz-$t final stats" >&2
   if [ -n "$last" ]; then
     runs="$(echo "$last" | sed -E 's/^#([0-9]+):.*/\1/')"
