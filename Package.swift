@@ -43,13 +43,15 @@ let package = Package(
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "TestHTTPServer", "TestSupport"]),
         .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitAdapters"], exclude: ["Fixtures"]),
         // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "CustomAdapterExample", "TourExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
+        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "HTMLStatsExample", "CustomAdapterExample", "TourExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Benchmarks (release build): `scripts/bench-fetch.sh`, `scripts/bench-pipeline.sh`.
         .executableTarget(name: "newskit-bench", dependencies: ["NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Examples build with the package, so they cannot rot.
         .executableTarget(name: "CustomAdapterExample", dependencies: ["NewsKit", "NewsKitAdapters"], path: "Examples/CustomAdapter"),
         // The README's tour, as written there (a test holds the two equal); run from the project root.
         .executableTarget(name: "TourExample", dependencies: ["NewsKit", "NewsKitAdapters"], path: "Examples/Tour"),
+        // Parsing alone, for the parse benchmark (links neither libcurl nor SQLite).
+        .executableTarget(name: "HTMLStatsExample", dependencies: ["NewsKitCore"], path: "Examples/HTMLStats"),
         // Saved pages through the core and the adapters alone: links neither libcurl nor SQLite.
         .executableTarget(name: "SavedPagesExample", dependencies: ["NewsKitCore", "NewsKitAdapters"], path: "Examples/SavedPages"),
     ],

@@ -37,17 +37,10 @@ import Testing
     }
 
     @Test func theTourRunsAndPrintsWhatItSays() throws {
-        let binary = try #require(LayeringTests.built("TourExample"), "TourExample was not built")
-        let p = Process()
-        p.executableURL = binary
-        p.currentDirectoryURL = DemoCommandTests.projectRoot
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let binary = try #require(BuiltPrograms.find("TourExample"), "TourExample was not built")
+        let run = try BuiltPrograms.run(binary)
+        #expect(run.status == 0)
+        let text = run.stdout
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("yonhap-repost 푸틴, 김정은과 전화통화") == true)
         #expect(lines.dropFirst().first == "2025-08-13T08:00:00+09:00")
@@ -56,16 +49,10 @@ import Testing
     }
 
     @Test func theCustomAdapterExampleReadsItsPageWithItsLayout() throws {
-        let binary = try #require(LayeringTests.built("CustomAdapterExample"), "CustomAdapterExample was not built")
-        let p = Process()
-        p.executableURL = binary
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = Pipe()
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0)
+        let binary = try #require(BuiltPrograms.find("CustomAdapterExample"), "CustomAdapterExample was not built")
+        let run = try BuiltPrograms.run(binary)
+        #expect(run.status == 0)
+        let data = Data(run.stdout.utf8)
         let article = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         #expect((article["adapter"] as? [String: Any])?["id"] as? String == "example-daily")
         #expect(article["title"] as? String == "예시 기사 제목")
