@@ -109,24 +109,29 @@ struct NameTable: Sendable {
     }
 
     func lookup(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32? {
+        // Called for every tag and attribute name, so through raw pointers: slot indices are masked,
+        // and entry indices and pool ranges were all written by `insert`.
         let mask = slots.count - 1
         var i = Int(NameTable.hash(bytes)) & mask
-        return pool.withUnsafeBufferPointer { pool -> UInt32? in
-            while true {
-                let slot = slots[i]
-                if slot < 0 { return nil }
-                let e = entries[Int(slot)]
-                if Int(e.count) == bytes.count {
-                    var equal = true
-                    var j = 0
-                    let start = Int(e.start)
-                    while j < bytes.count {
-                        if pool[start + j] != bytes[j] { equal = false; break }
-                        j += 1
+        let count = bytes.count
+        return slots.withUnsafeBufferPointer { slotBuffer in
+            entries.withUnsafeBufferPointer { entryBuffer in
+                pool.withUnsafeBufferPointer { pool -> UInt32? in
+                    while true {
+                        let slot = slotBuffer.baseAddress![i]
+                        if slot < 0 { return nil }
+                        let e = entryBuffer.baseAddress![Int(slot)]
+                        if Int(e.count) == count {
+                            var j = 0
+                            if let p = pool.baseAddress, let b = bytes.baseAddress {
+                                let q = p + Int(e.start)
+                                while j < count && q[j] == b[j] { j += 1 }
+                            }
+                            if j == count { return e.id }
+                        }
+                        i = (i + 1) & mask
                     }
-                    if equal { return e.id }
                 }
-                i = (i + 1) & mask
             }
         }
     }
