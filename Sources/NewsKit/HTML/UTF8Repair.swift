@@ -22,7 +22,10 @@ package enum UTF8Repair {
             while i < n {
                 if i + 8 <= n {
                     let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                    let high = word & 0x8080_8080_8080_8080
+                    if high == 0 { i += 8; continue }
+                    // Straight to the first non-ASCII byte (little-endian: the lowest flagged byte).
+                    i += high.trailingZeroBitCount >> 3
                 }
                 if b[i] >= 0x80 { nonASCII = true }
                 let len = sequenceLength(b, at: i)
@@ -53,7 +56,9 @@ package enum UTF8Repair {
             // ASCII fast path, eight bytes at a time.
             if i + 8 <= n {
                 let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 == 0 { i += 8; continue }
+                let high = word & 0x8080_8080_8080_8080
+                if high == 0 { i += 8; continue }
+                i += high.trailingZeroBitCount >> 3   // to the first non-ASCII byte, as in `scan`
             }
             let len = sequenceLength(b, at: i)
             if len == 0 { return i }
