@@ -145,9 +145,13 @@ struct HTMLTokenizer<Sink: TokenSink> {
         if tag.isEndTag {
             sink.processEndTag(tag)
         } else {
-            lastStartTag = tag.name
             sink.processStartTag(tag)
             if let requested = sink.takeRequestedTokenizerState() {
+                // The last start tag only matters in the text states, and only a start tag the sink
+                // answers with one of them can lead there (no start tag is emitted inside them), so
+                // it is kept for those alone: a copy per start tag made the next one reallocate.
+                lastStartTag.removeAll(keepingCapacity: true)
+                lastStartTag.append(contentsOf: tag.name)
                 state = HTMLTokenizer.state(for: requested)
                 return
             }

@@ -165,11 +165,17 @@ struct HTMLTreeBuilder: TokenSink {
         return r.namespace == .html ? tagOf(r.name) : .none
     }
 
+    /// Whether a token goes to the rules for foreign content. Asked for every token, so the common
+    /// answer (an HTML current node) is inlined; the rest of the test is out of line.
+    @inline(__always)
     private func useForeignRules(startTag: UInt32?, isCharacters: Bool) -> Bool {
         let node = adjustedCurrentNode
-        if node < 0 { return false }
+        if node < 0 || store.nodes[Int(node)].namespace == .html { return false }
+        return useForeignRules(foreign: node, startTag: startTag, isCharacters: isCharacters)
+    }
+
+    private func useForeignRules(foreign node: Int32, startTag: UInt32?, isCharacters: Bool) -> Bool {
         let r = record(node)
-        if r.namespace == .html { return false }
         if isMathMLTextIntegrationPoint(node) {
             if isCharacters { return false }
             if let s = startTag, s != KnownName.mglyph.id && s != KnownName.malignmark.id { return false }
