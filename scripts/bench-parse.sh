@@ -8,11 +8,23 @@ V=${PEERS_PYTHON:-/tmp/peers-venv/bin/python}
 B=../shared/bench; C=../shared/corpus
 [ -x "$V" ] || { echo "missing $V: set up the peers venv (../shared/bench/README.md) or set PEERS_PYTHON" >&2; exit 1; }
 [ -d "$C/aeb-dev/html" ] || { echo "missing $C/aeb-dev/html (../shared beside the project root)" >&2; exit 1; }
-swift build -c release >/dev/null
-bin="$(swift build -c release --show-bin-path)/newskit-demo"
+# Built with the Swift runtime linked in (--static-swift-stdlib, in .build-static), as a
+# command-line tool ships (scripts/bench-extract.sh does the same): every pass is a fresh
+# process, and loading Foundation and ICU dynamically costs more than parsing a small page.
+# NEWSKIT_DYNAMIC=1 times the plain `swift build` binaries.
+if [ "${NEWSKIT_DYNAMIC:-}" = 1 ]; then
+  swift build -c release >/dev/null
+  dir="$(swift build -c release --show-bin-path)"
+else
+  for p in newskit-demo HTMLStatsExample; do
+    swift build -c release --static-swift-stdlib --product "$p" --scratch-path .build-static >/dev/null
+  done
+  dir="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)"
+fi
+bin="$dir/newskit-demo"
 # html-stats: the same parse through Examples/HTMLStats, which links only the HTML module and
 # the core (no libcurl, no SQLite), so the process starts in about half the time.
-stats="$(swift build -c release --show-bin-path)/HTMLStatsExample"
+stats="$dir/HTMLStatsExample"
 "$V" "$B/peers.py" "$C/aeb-dev/html" --timing-only --tools lxml-parse,lexbor-parse --ref lxml-parse,lexbor-parse \
   --repeat "${1:-5}" --cmd "newskit-parse=$bin dom --stats {files}" --cmd "html-stats=$stats {files}"
 # Linear cost: a 10 MB page and a page nested 100,000 elements deep.

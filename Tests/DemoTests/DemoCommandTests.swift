@@ -120,6 +120,9 @@ import Testing
         for id in ["yonhap-repost", "yonhap", "dongpo-today", "etoday", "front-matter", "ai-news-digest", "generic"] {
             #expect(r.stdout.contains(id))
         }
+        // Adapters made of layouts list them, in the order they are tried.
+        #expect(r.stdout.contains("layout: yna.co.kr markup\n                 layout: text capture"))
+        #expect(r.stdout.contains("layout: etoday.co.kr markup"))
     }
 
     @Test func domPrintsTheTreeAndStats() throws {

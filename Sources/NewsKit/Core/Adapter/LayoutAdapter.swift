@@ -109,7 +109,8 @@ extension LayoutAdapter {
         let split = headline.map(Headlines.splitKicker)
         let subtitles = reading.field(layout.subtitles, "subtitles") { nil } ?? []
         let summary = reading.field(layout.summary, "summary") { document.metadata.description }
-        var dates = reading.field(layout.dates, "dates") { GenericFields.dates(document) } ?? PublicationDates()
+        // Each of the two dates falls back on its own (a site line may give only the first).
+        var dates = reading.field(layout.dates, "dates") { nil } ?? PublicationDates()
         if (dates.published == nil || dates.updated == nil) && layout.dates?.fallsBack != false {
             let generic = GenericFields.dates(document)
             dates.published = dates.published ?? generic.published
