@@ -1,12 +1,17 @@
 #!/usr/bin/env python3
 """Evaluate newskit-demo's extraction against the corpus' ground truth.
 
-    python3 scripts/eval.py [CORPUS] [--bin PATH] [--aeb] [--pages] [--site NAME]
+    python3 scripts/eval.py [CORPUS] [--bin PATH] [--aeb] [--pages] [--site NAME] [--part train|validation|all]
 
 CORPUS defaults to ../shared/corpus/korean (or ../shared/corpus/aeb-dev with --aeb). Prints, per
 site, body precision/recall/F1 (the article-extraction-benchmark metric, from
 ../shared/bench/peers.py) and the share of pages whose title, published instant (to the minute),
 updated instant and authors are right. --pages lists every page with its scores.
+
+Every figure is printed for the training part and the validation part of the set (the fixed
+split of scripts/split.py), then for all pages. Tune on training; quote validation. --part
+restricts the listing of --pages to one part (default: train, so validation pages are not read
+one by one).
 
 Ground truth: the corpus' own expectations (see ../shared/corpus/README.md), read with
 ../shared/bench/make_korean_gt.py for bodies, and from the same files for the other fields:
@@ -26,6 +31,9 @@ import sys
 import tempfile
 from collections import defaultdict
 from datetime import datetime, timedelta, timezone
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from split import part  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -164,6 +172,8 @@ def main():
     ap.add_argument('--aeb', action='store_true', help='the aeb-dev set (body only)')
     ap.add_argument('--pages', action='store_true', help='list every page')
     ap.add_argument('--site', default=None, help='only sites containing this text')
+    ap.add_argument('--part', default='train', choices=['train', 'validation', 'all'],
+                    help='which part --pages lists (default train)')
     a = ap.parse_args()
     peers = load('peers', os.path.join(SHARED, 'bench', 'peers.py'))
     binary = a.bin or os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--show-bin-path'], cwd=ROOT,
@@ -181,11 +191,13 @@ def main():
             if k in gt:
                 bodies[k] = gt[k].get('articleBody', '')
                 texts[k] = (preds.get(os.path.normpath(f)) or {}).get('text', '')
-        m = peers.score(bodies, texts, n_bootstrap=0)
-        print(f"aeb-dev: {m['n_scored']} pages  body P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  accuracy {m['accuracy']:.3f}")
-        if a.pages:
-            for k, v in sorted(m['per_page'].items(), key=lambda kv: kv[1]['precision'] + kv[1]['recall']):
-                print(f"  {v['precision']:.2f} {v['recall']:.2f}  {k}")
+        for name in ['train', 'validation', 'all']:
+            keys = [k for k in bodies if name == 'all' or part('aeb-dev/' + k) == name]
+            m = peers.score({k: bodies[k] for k in keys}, {k: texts[k] for k in keys}, n_bootstrap=0)
+            print(f"aeb-dev {name:10}: {m['n_scored']:3d} pages  body P {m['precision']:.3f}  R {m['recall']:.3f}  F1 {m['f1']:.3f}  accuracy {m['accuracy']:.3f}")
+            if a.pages and name == a.part:
+                for k, v in sorted(m['per_page'].items(), key=lambda kv: kv[1]['precision'] + kv[1]['recall']):
+                    print(f"  {v['precision']:.2f} {v['recall']:.2f}  {k}")
         return
     corpus = a.corpus or os.path.join(SHARED, 'corpus', 'korean')
     mkgt = os.path.join(SHARED, 'bench', 'make_korean_gt.py')
@@ -207,7 +219,7 @@ def main():
             continue
         art = preds.get(f)
         s = sites[site]
-        row = {'file': os.path.relpath(f, corpus)}
+        row = {'file': os.path.relpath(f, corpus), 'part': part('korean/' + os.path.relpath(f, corpus))}
         if t.get('negative'):
             s['notArticle'].append(art is None)
             row['notArticle'] = art is None
@@ -218,6 +230,7 @@ def main():
             tri = peers.tp_fp_fn(bodies[stem], (art or {}).get('text', ''))
             s['body'].append(tri)
             row['body'] = (peers._prec(*tri), peers._rec(*tri))
+            row['_tri'] = tri
         if t.get('title'):
             ok = art is not None and title_ok(t['title'], art)
             s['title'].append(ok)
@@ -250,26 +263,41 @@ def main():
     def acc(v):
         return f"{sum(v) / len(v):.2f} ({sum(v)}/{len(v)})" if v else '-'
 
-    print(f"{'site':28} {'pages':>5} {'body P':>7} {'body R':>7} {'body F1':>7}  {'title':>11} {'published':>11} {'updated':>11} {'authors':>11}")
-    total = defaultdict(list)
-    for site in sorted(sites):
-        s = sites[site]
-        for k, v in s.items():
-            total[k] += v
-        n = max((len(v) for v in s.values()), default=0)
-        if s['body']:
-            m = peers.prf(s['body'])
-            body = f"{m['precision']:7.3f} {m['recall']:7.3f} {m['f1']:7.3f}"
-        else:
-            body = f"{'-':>7} {'-':>7} {'-':>7}"
-        extra = f"  not-an-article {acc(s['notArticle'])}" if s['notArticle'] else ''
-        print(f"{site:28} {n:5d} {body}  {acc(s['title']):>11} {acc(s['published']):>11} {acc(s['updated']):>11} {acc(s['authors']):>11}{extra}")
-    m = peers.prf(total['body'])
-    print(f"{'ALL':28} {len(rows):5d} {m['precision']:7.3f} {m['recall']:7.3f} {m['f1']:7.3f}  {acc(total['title']):>11} "
-          f"{acc(total['published']):>11} {acc(total['updated']):>11} {acc(total['authors']):>11}  not-an-article {acc(total['notArticle'])}")
+    header = f"{'site':28} {'pages':>5} {'body P':>7} {'body R':>7} {'body F1':>7}  {'title':>11} {'published':>11} {'updated':>11} {'authors':>11}"
+    for name in ['train', 'validation', 'all']:
+        chosen = [(site, row) for site, row in rows if name == 'all' or row['part'] == name]
+        print(f"== {name} ({len(chosen)} pages)")
+        print(header)
+        total = defaultdict(list)
+        per_site = defaultdict(lambda: defaultdict(list))
+        for site, row in chosen:
+            for k, v in row.items():
+                if k in ('file', 'part'):
+                    continue
+                per_site[site][k].append(v)
+        for site in sorted(per_site):
+            s = per_site[site]
+            # Scores for this part only, rebuilt from its rows: a field is right when its value is True.
+            fields = {k: [v is True for v in s.get(k, [])] for k in ('title', 'published', 'updated', 'authors', 'notArticle')}
+            tris = [r['_tri'] for st, r in chosen if st == site and '_tri' in r]
+            for k, v in fields.items():
+                total[k] += v
+            total['body'] += tris
+            n = max([len(v) for v in fields.values()] + [len(tris)])
+            if tris:
+                m = peers.prf(tris)
+                bodytxt = f"{m['precision']:7.3f} {m['recall']:7.3f} {m['f1']:7.3f}"
+            else:
+                bodytxt = f"{'-':>7} {'-':>7} {'-':>7}"
+            extra = f"  not-an-article {acc(fields['notArticle'])}" if fields['notArticle'] else ''
+            print(f"{site:28} {n:5d} {bodytxt}  {acc(fields['title']):>11} {acc(fields['published']):>11} {acc(fields['updated']):>11} {acc(fields['authors']):>11}{extra}")
+        m = peers.prf(total['body']) if total['body'] else {'precision': 0, 'recall': 0, 'f1': 0}
+        print(f"{'ALL':28} {len(chosen):5d} {m['precision']:7.3f} {m['recall']:7.3f} {m['f1']:7.3f}  {acc(total['title']):>11} "
+              f"{acc(total['published']):>11} {acc(total['updated']):>11} {acc(total['authors']):>11}  not-an-article {acc(total['notArticle'])}")
     if a.pages:
         for site, row in rows:
-            print(site, json.dumps(row, ensure_ascii=False))
+            if a.part == 'all' or row['part'] == a.part:
+                print(site, json.dumps({k: v for k, v in row.items() if k != '_tri'}, ensure_ascii=False))
 
 
 if __name__ == '__main__':
