@@ -35,8 +35,9 @@ import NewsKit
         #expect(a.body.first?.text.hasSuffix("보도했다. 강조") == true)
         #expect(a.title == "북러 정상 통화")
         #expect(a.authors.map(\.name) == ["박선민"])
-        #expect(a.publishedAt == Instant(iso8601: "2023-04-11T02:40:17Z"))
-        #expect(a.updatedAt == Instant(iso8601: "2023-04-11T04:07:06Z"))
+        // The script data gives UTC; a Korean article shows the same moment in KST.
+        #expect(a.publishedAt?.iso8601 == "2023-04-11T11:40:17+09:00")
+        #expect(a.updatedAt?.iso8601 == "2023-04-11T13:07:06+09:00")
         #expect(a.images.first?.url == "https://img.example/a.jpg")
         #expect(a.warnings.contains { $0.has("script") })
     }

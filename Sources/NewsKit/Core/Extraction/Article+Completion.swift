@@ -3,7 +3,7 @@ import Foundation
 extension Article {
     /// Fills what every article gets the same way, whichever adapter read it and however it was
     /// called: the adapter, the page's URL and file, the canonical URL (absolute, canonicalized),
-    /// the language, the id, and warnings for an encoding the bytes overruled, undecodable bytes
+    /// the language, a Korean page's UTC instants shown in KST, the id, and warnings for an encoding the bytes overruled, undecodable bytes
     /// or an empty body. Running it twice changes nothing more.
     ///
     /// Adapters built on ``LayoutAdapter``, ``GenericExtractor`` and the ``AdapterRegistry`` call
@@ -20,6 +20,14 @@ extension Article {
         }
         if let c = canonicalURL { canonicalURL = URLCanonicalizer.canonical(c) ?? c }
         if language == nil { language = LanguageGuess.language(of: text) ?? document.metadata.language.map(LanguageGuess.primary) }
+        // A Korean page's times are KST unless the page states another offset: an instant written
+        // in UTC (`…Z`, machine-made metadata) says nothing of the page's clock, so it is shown in
+        // KST. The moment itself does not change.
+        if language == "ko" {
+            publishedAt = publishedAt.map(Article.shownInKST)
+            updatedAt = updatedAt.map(Article.shownInKST)
+            if let o = origin?.publishedAt { origin?.publishedAt = Article.shownInKST(o) }
+        }
         if id.isEmpty {
             id = Article.makeID(canonicalURL: canonicalURL, source: source, title: title, text: text)
         }
@@ -35,5 +43,10 @@ extension Article {
             notes.append("no article text found")
         }
         for note in notes where !warnings.contains(note) { warnings.append(note) }
+    }
+
+    /// `instant` written in KST when it was written in UTC; any other offset is the page's own and kept.
+    static func shownInKST(_ instant: Instant) -> Instant {
+        instant.utcOffset == 0 ? Instant(date: instant.date, utcOffset: Instant.kst) : instant
     }
 }
