@@ -45,7 +45,7 @@ public struct FrontMatterAdapter: SiteAdapter {
                 for name in value.strings { authors.append(Author(name: name)) }
             }
         }
-        var result = BlockAssembler(readsDateline: false, baseURL: document.page.url).assemble(document.blocks)
+        var result = BlockAssembler(readsDateline: false, baseURL: document.baseURL).assemble(document.blocks)
         // The body must not open with the post's own title.
         if let first = result.body.first, first.text == title { result.body.removeFirst() }
         var images = result.images

@@ -116,7 +116,7 @@ extension LayoutAdapter {
             dates.published = dates.published ?? generic.published
             dates.updated = dates.updated ?? generic.updated
         }
-        let assembler = BlockAssembler(leadTags: leadTags, readsDateline: readsDateline, baseURL: document.page.url)
+        let assembler = BlockAssembler(leadTags: leadTags, readsDateline: readsDateline, baseURL: document.baseURL)
         // A page's content area often repeats its headline and deck lines (a capture's lines after
         // its header do not).
         let repeats = document.html == nil ? [] : Set([headline, split?.title].compactMap { $0 } + subtitles)

@@ -143,6 +143,16 @@ public final class Document: Sendable {
         }
     }
 
+    /// The URL relative links on the page resolve against: where the page was fetched from, or
+    /// for a saved page, the canonical URL the page gives itself (`<link rel=canonical>`,
+    /// `og:url`); nil when neither is known.
+    public var baseURL: URL? {
+        if let url = page.url { return url }
+        guard html != nil, let canonical = metadata.canonicalURL?.trimmingCharacters(in: .whitespaces),
+              let url = URL(string: canonical), url.scheme == "http" || url.scheme == "https" else { return nil }
+        return url
+    }
+
     /// The article as data in one of the page's scripts (a JSON-LD or app-state object), or nil
     /// (read once, on first use: it costs a JSON parse, so readers ask only when they need it).
     public var embeddedArticle: EmbeddedArticle? {

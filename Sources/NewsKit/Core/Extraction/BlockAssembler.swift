@@ -233,10 +233,14 @@ public struct BlockAssembler: Sendable {
         }
     }
 
+    /// A link made absolute against the page, without the spaces and line breaks markup leaves
+    /// around an `href`; nil for an empty one or one that goes nowhere (`#`, `javascript:`).
     func resolve(_ url: String?) -> String? {
-        guard let url, !url.isEmpty else { return nil }
-        if let base = baseURL, let abs = URL(string: url, relativeTo: base) { return abs.absoluteString }
-        return url
+        guard let raw = url?.trimmingCharacters(in: .whitespacesAndNewlines), !raw.isEmpty else { return nil }
+        let lower = raw.lowercased()
+        if raw.hasPrefix("#") || lower.hasPrefix("javascript:") || lower.hasPrefix("mailto:") || lower.hasPrefix("tel:") { return nil }
+        if let base = baseURL, let abs = URL(string: raw, relativeTo: base) { return abs.absoluteString }
+        return raw
     }
 
     func mergeAuthors(_ new: [Author], into authors: inout [Author]) {
@@ -274,7 +278,12 @@ public struct BlockAssembler: Sendable {
             if text.count > link.text.count + 10 {
                 summary = text.replacingOccurrences(of: link.text, with: "").trimmingSpaces()
             }
-            related.append(Teaser(title: link.text, summary: summary.map(cleanTeaserSummary), url: resolve(link.url), section: section))
+            // A teaser links to another article: a menu entry (`정치`, `SBS 뉴스`), a control
+            // (`페이지 최상단으로 가기`) or a link that goes nowhere is the site's furniture.
+            guard summary != nil || BlockAssembler.readsAsHeadline(link.text), !Furniture.isFurniture(link.text),
+                  let url = resolve(link.url) else { return }
+            guard related.count < BlockAssembler.maximumTeasers else { return }
+            related.append(Teaser(title: link.text, summary: summary.map(cleanTeaserSummary), url: url, section: section))
             return
         }
         let isSummary = text.count > 90 || text.hasSuffix("...") || text.hasSuffix("…") || text.hasSuffix("다.")
@@ -287,6 +296,17 @@ public struct BlockAssembler: Sendable {
         } else {
             related.append(Teaser(title: text, summary: nil, url: nil, section: section))
         }
+    }
+
+    /// Teasers kept per page at most: related-article boxes list a few dozen at most; more is a
+    /// site's whole navigation read as teasers.
+    static let maximumTeasers = 40
+
+    /// Whether a link's text is long enough to be a headline rather than a menu entry: eight
+    /// letters or more (Hangul syllables and Latin letters alike).
+    static func readsAsHeadline(_ text: String) -> Bool {
+        var copy = text
+        return copy.withUTF8 { TextSearch.letterCount($0) } >= 8
     }
 
     /// A teaser summary without a leading photo caption or lead tag.

@@ -42,7 +42,7 @@ public struct GenericExtractor: Sendable {
         var content = GenericFields.content(document)
         // Drop the headline if the content area repeats it.
         content.removeAll { $0.role != .image && ($0.text == title || $0.text == titleText) }
-        let assembler = BlockAssembler(leadTags: [siteSource.name].compactMap { $0 }, readsDateline: true, baseURL: document.page.url)
+        let assembler = BlockAssembler(leadTags: [siteSource.name].compactMap { $0 }, readsDateline: true, baseURL: document.baseURL)
         var result = assembler.assemble(content)
         var warnings = result.warnings
         // Pages rendered in the browser ship the article as data in a script: read it there

@@ -127,7 +127,7 @@ public enum Furniture {
         ("AI학습 이용 금지", .reuseBan), ("AI 학습 및 활용 금지", .reuseBan), ("국내에서만 사용가능", .photoDesk),
         ("제보", .tipReport), ("카카오톡", .tipChannel), ("전화", .tipChannel), ("이메일", .tipChannel),
         ("제보를 기다립니다", .tipWaiting), ("구독해주세요", .subscribe), ("구독하기 버튼", .subscribe), ("채널 추가", .subscribe),
-        ("최상단으로 이동", .goToTop), ("최하단으로 이동", .goToTop),
+        ("최상단으로 이동", .goToTop), ("최하단으로 이동", .goToTop), ("최상단으로 가기", .goToTop), ("페이지 상단으로", .goToTop),
     ]
     static let inside = NeedleSet(insidePhrases.map(\.0))
     /// For each ``Inside`` group, the bits of its phrases.
