@@ -126,7 +126,7 @@ import NewsKit
         let p = Self.paragraphs
         let html = """
         <html><head><meta property="og:type" content="article"></head><body><article><p>\(p[0])</p><p>\(p[1])</p>
-        <div class="related-articles"><h4>Related articles</h4><ul><li><a href="/a">첫 관련 기사 제목</a></li><li><a href="/b">둘째 관련 기사 제목</a></li></ul></div>
+        <div class="related-articles"><h4>Related articles</h4><ul><li><a href="/news/view/2371190">첫 관련 기사 제목</a></li><li><a href="/news/view/2371200">둘째 관련 기사 제목</a></li></ul></div>
         <p>\(p[2])</p><p>\(p[3])</p></article></body></html>
         """
         let a = try Self.extract(html)

@@ -34,6 +34,16 @@ import NewsKit
         #expect(a.related.first?.url == "https://news.example.kr/article/2025/08/13/101")
     }
 
+    @Test func aLinkToASectionIsNotATeaserButOneToAnArticleIs() throws {
+        let a = try Self.article("""
+            <li><a href="https://en.example.kr/k-biz/corporate">Corporate Newsroom</a></li>
+            <li><a href="https://en.example.kr/national/politics">Today in Korean History</a></li>
+            <li><a href="/news/17">북한, 러시아에 병력 추가 파병 준비</a></li>
+            <li><a href="/view/AKR20250813000100504">김정은, 푸틴과 전화통화…러시아 답방 가능성</a></li>
+            """)
+        #expect(a.related.map(\.title) == ["북한, 러시아에 병력 추가 파병 준비", "김정은, 푸틴과 전화통화…러시아 답방 가능성"])
+    }
+
     @Test func aLinkThatGoesNowhereIsNotATeaser() throws {
         let a = try Self.article("""
             <li><a href="javascript:void(0)">김정은, 푸틴과 전화통화…러시아 답방 가능성</a></li>

@@ -281,7 +281,7 @@ public struct BlockAssembler: Sendable {
             // A teaser links to another article: a menu entry (`정치`, `SBS 뉴스`), a control
             // (`페이지 최상단으로 가기`) or a link that goes nowhere is the site's furniture.
             guard summary != nil || BlockAssembler.readsAsHeadline(link.text), !Furniture.isFurniture(link.text),
-                  let url = resolve(link.url) else { return }
+                  let url = resolve(link.url), BlockAssembler.looksLikeArticleURL(url) else { return }
             guard related.count < BlockAssembler.maximumTeasers else { return }
             related.append(Teaser(title: link.text, summary: summary.map(cleanTeaserSummary), url: url, section: section))
             return
@@ -302,11 +302,24 @@ public struct BlockAssembler: Sendable {
     /// site's whole navigation read as teasers.
     static let maximumTeasers = 40
 
-    /// Whether a link's text is long enough to be a headline rather than a menu entry: eight
-    /// letters or more (Hangul syllables and Latin letters alike).
+    /// Whether a link's text is long enough to be a headline rather than a menu entry (`정치`,
+    /// `SBS 뉴스`, `비디오머그`): six letters or more (Hangul syllables, Latin letters and digits alike).
     static func readsAsHeadline(_ text: String) -> Bool {
         var copy = text
-        return copy.withUTF8 { TextSearch.letterCount($0) } >= 8
+        return copy.withUTF8 { TextSearch.letterCount($0) } >= 6
+    }
+
+    /// Whether a URL is shaped like an article's rather than a section's or a list's: articles
+    /// carry an id or a date, a run of four digits or more (`/view/AKR20250813000100504`,
+    /// `articleView.html?idxno=46188`, `/2025/08/13/…`) or a last path segment that is a number
+    /// (`/news/17`), where `/national/politics`, `/k-biz/stocks` or `/index` carry none.
+    static func looksLikeArticleURL(_ url: String) -> Bool {
+        var run = 0
+        for b in url.utf8 {
+            if b >= 0x30 && b <= 0x39 { run += 1; if run >= 4 { return true } } else { run = 0 }   // 0-9
+        }
+        guard let last = URL(string: url)?.path.split(separator: "/").last else { return false }
+        return last.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
     }
 
     /// A teaser summary without a leading photo caption or lead tag.
