@@ -210,7 +210,6 @@ def main():
     truth = field_truth(corpus)
     files = sorted(set(os.path.normpath(p) for p in open(listing, encoding='utf8').read().split() if p) | set(truth))
     preds = run_newskit(binary, files)
-    sites = defaultdict(lambda: defaultdict(list))
     rows = []
     for f in files:
         t = truth.get(f, {})
@@ -218,22 +217,18 @@ def main():
         if a.site and a.site not in site:
             continue
         art = preds.get(f)
-        s = sites[site]
         row = {'file': os.path.relpath(f, corpus), 'part': part('korean/' + os.path.relpath(f, corpus))}
         if t.get('negative'):
-            s['notArticle'].append(art is None)
             row['notArticle'] = art is None
             rows.append((site, row))
             continue
         stem = os.path.basename(f)[:-5]
         if stem in bodies:
             tri = peers.tp_fp_fn(bodies[stem], (art or {}).get('text', ''))
-            s['body'].append(tri)
             row['body'] = (peers._prec(*tri), peers._rec(*tri))
             row['_tri'] = tri
         if t.get('title'):
             ok = art is not None and title_ok(t['title'], art)
-            s['title'].append(ok)
             row['title'] = ok if ok else f"want {t['title']!r} got {(art or {}).get('title')!r}"
         if t.get('published') or t.get('published_day'):
             got = parse_instant((art or {}).get('publishedAt'))
@@ -243,11 +238,9 @@ def main():
             else:
                 ok = got is not None and got.astimezone(KST).date().isoformat() == t['published_day']
                 want = t['published_day']
-            s['published'].append(ok)
             row['published'] = ok if ok else f"want {want} got {(art or {}).get('publishedAt')}"
         if t.get('updated'):
             ok = same_minute(parse_instant(t['updated']), parse_instant((art or {}).get('updatedAt')))
-            s['updated'].append(ok)
             row['updated'] = ok if ok else f"want {t['updated']} got {(art or {}).get('updatedAt')}"
         if t.get('authors') is not None:
             want = sorted(norm_name(x) for x in t['authors'] if norm_name(x))
@@ -256,7 +249,6 @@ def main():
             more = [re.match(r'^(.+?)(?:기자)?외(\d+)명$', w) for w in want]
             if len(want) == 1 and more[0]:  # fundus writes '박준석기자외1명': that name and N more
                 ok = more[0].group(1) in got and len(got) == 1 + int(more[0].group(2))
-            s['authors'].append(ok)
             row['authors'] = ok if ok else f"want {want} got {got}"
         rows.append((site, row))
 
