@@ -17,16 +17,21 @@ enum BuiltPrograms {
     /// How a run ended and what it printed.
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    /// Runs `program` with `arguments` (in `directory`, by default the project root) and waits for it.
-    static func run(_ program: URL, _ arguments: [String] = [], in directory: URL = DemoCommandTests.projectRoot) throws -> Run {
+    /// Runs `program` with `arguments` (in `directory`, by default the project root), writing
+    /// `stdin` to its standard input (closed either way), and waits for it.
+    static func run(_ program: URL, _ arguments: [String] = [], stdin: String? = nil,
+                    in directory: URL = DemoCommandTests.projectRoot) throws -> Run {
         let p = Process()
         p.executableURL = program
         p.arguments = arguments
         p.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out
         p.standardError = err
+        p.standardInput = inp
         try p.run()
+        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try inp.fileHandleForWriting.close()
         // Standard error is read on its own thread, so a program that fills it cannot block.
         final class Box: @unchecked Sendable { var data = Data() }
         let errors = Box()

@@ -7,33 +7,13 @@ import Testing
 
     /// The executable sits beside the test bundle in the build folder.
     static var executable: URL {
-        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("newskit-demo")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            dir.deleteLastPathComponent()
-        }
-        return projectRoot.appendingPathComponent(".build/debug/newskit-demo")
+        BuiltPrograms.find("newskit-demo") ?? projectRoot.appendingPathComponent(".build/debug/newskit-demo")
     }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    typealias Run = BuiltPrograms.Run
 
     static func run(_ args: [String], stdin: String? = nil) throws -> Run {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = args
-        p.currentDirectoryURL = projectRoot
-        let out = Pipe(), err = Pipe(), inp = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        p.standardInput = inp
-        try p.run()
-        if let stdin { inp.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try inp.fileHandleForWriting.close()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try BuiltPrograms.run(executable, args, stdin: stdin)
     }
 
     static func temp(_ name: String, _ bytes: [UInt8]) throws -> String {
