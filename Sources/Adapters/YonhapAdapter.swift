@@ -17,6 +17,8 @@ public struct YonhapAdapter: LayoutAdapter {
 
     static let source = Source(id: "yna.co.kr", name: "연합뉴스", homepage: "https://www.yna.co.kr", kind: .newsAgency)
     static let englishSource = Source(id: "en.yna.co.kr", name: "Yonhap News Agency", homepage: "https://en.yna.co.kr", kind: .newsAgency)
+    /// Deck lines under the headline (also inside a board post holding a story).
+    static let deckLines = ".tit-sub, h2.tit-sub, .story-news .tit-sub, .sub-tit, .article-sub-tit"
     static let storyContainer = "article.story-news, div.story-news, .story-news, #articleWrap .article-txt, [itemprop=articleBody], .article-story, #articleBody"
 
     /// The site's article pages: the story container, the 송고 time, deck lines.
@@ -24,7 +26,7 @@ public struct YonhapAdapter: LayoutAdapter {
         name: "yna.co.kr markup",
         reads: ArticleLayout.has(storyContainer),
         headline: .text(of: "h1.tit, .title-article01 h1, header.title-article h1, h1.title, .article-tit h1"),
-        subtitles: .lines(of: ".tit-sub, h2.tit-sub, .story-news .tit-sub, .sub-tit, .article-sub-tit"),
+        subtitles: .lines(of: deckLines),
         dates: .dates(in: "p.update-time, .update-time, .txt-time, span.date"),
         authors: .absent,
         content: .container(storyContainer).dropping(where: { YonhapStory.isSentLine($0.text) }))

@@ -86,7 +86,7 @@ public struct YonhapRepostAdapter: LayoutAdapter {
         static let infoSelector = try! CSSSelector("#bo_v_info, .bo_v_info, .view-info, .board-view-info")
         static let categorySelector = try! CSSSelector("#bo_v_title .bo_v_cate, .bo_v_cate")
         static let storySelector = try! CSSSelector(YonhapAdapter.storyContainer)
-        static let deckSelector = try! CSSSelector(".tit-sub, h2.tit-sub, .story-news .tit-sub, .sub-tit, .article-sub-tit")
+        static let deckSelector = try! CSSSelector(YonhapAdapter.deckLines)
 
         /// The index of the post's info line (`작성자 … 작성일25-08-13 11:06 조회19회`) in a capture.
         static func boardHeader(_ blocks: [Block]) -> Int? {

@@ -82,7 +82,7 @@ public enum GenericFields {
     public static func authors(_ document: Document, adding bylines: [Author], siteNames: [String]) -> [Author] {
         var authors = bylines
         for name in document.metadata.authors where !authors.contains(where: { $0.name == name || name.hasPrefix($0.name) }) {
-            if let parsed = Bylines.bylineLine(name) ?? EnglishCredit.authors(name).flatMap({ $0.count > 1 || $0[0].role != nil || name.hasPrefix("By ") ? $0 : nil }) {
+            if let parsed = Bylines.bylineLine(name) ?? EnglishCredit.authors(name) {
                 for a in parsed where !authors.contains(where: { $0.name == a.name }) && !siteNames.contains(a.name) { authors.append(a) }
             } else if GenericExtractor.readsAsPersonName(name), !siteNames.contains(name) {
                 authors.append(Author(name: name))
