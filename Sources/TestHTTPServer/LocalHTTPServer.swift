@@ -108,16 +108,23 @@ public final class LocalHTTPServer: @unchecked Sendable {
 
     /// Stops listening and shuts every open connection, so a client's kept-alive connection
     /// cannot reach this server's handler after a new server took the same port.
+    ///
+    /// Descriptors are only shut here, under the lock, never closed: the accept loop closes the
+    /// listener when it ends and each connection's thread closes its own socket after leaving
+    /// ``clients``. Closing them here would let the number be reused by another server's socket
+    /// in the same process before this server's threads stop using it, and one test's server
+    /// would then reset another test's connection.
     public func stop() {
-        let (wasRunning, open) = lock.withLock { () -> (Bool, Set<Int32>) in let r = !stopped; stopped = true; return (r, clients) }
-        if wasRunning {
+        lock.withLock {
+            guard !stopped else { return }
+            stopped = true
             shutdown(listener, Int32(SHUT_RDWR))
-            close(listener)
-            for fd in open { shutdown(fd, Int32(SHUT_RDWR)) }
+            for fd in clients { shutdown(fd, Int32(SHUT_RDWR)) }
         }
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let client = accept(listener, nil, nil)
             if client < 0 {
