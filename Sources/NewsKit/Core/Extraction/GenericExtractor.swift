@@ -374,6 +374,8 @@ public struct GenericExtractor: Sendable {
 
     /// The words of an element's `id` and `class`: split at non-letters and at lower-to-upper
     /// case changes, lowercased (`wrap_comment commentBox` → wrap, comment, comment, box).
+    /// Class names a CMS makes from the post's taxonomy (`tag-ads`, `category-comment`) say what
+    /// the post is about, not what the element is, and give no words.
     static func attributeWords(_ node: HTMLNode) -> [String] {
         var words: [String] = []
         for id in [KnownName.id.id, KnownName.class.id] {
@@ -383,22 +385,28 @@ public struct GenericExtractor: Sendable {
             func end() {
                 if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
             }
-            for c in value {
-                let isUpper = c >= 0x41 && c <= 0x5A
-                let isLower = c >= 0x61 && c <= 0x7A
-                if isUpper || isLower {
-                    if isUpper && previousLower { end() }
-                    word.append(isUpper ? c | 0x20 : c)
-                    previousLower = isLower
-                } else {
-                    end()
-                    previousLower = false
+            for token in value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D })
+            where !taxonomyPrefixes.contains(where: { token.starts(with: $0) && token.count > $0.count }) {
+                for c in token {
+                    let isUpper = c >= 0x41 && c <= 0x5A
+                    let isLower = c >= 0x61 && c <= 0x7A
+                    if isUpper || isLower {
+                        if isUpper && previousLower { end() }
+                        word.append(isUpper ? c | 0x20 : c)
+                        previousLower = isLower
+                    } else {
+                        end()
+                        previousLower = false
+                    }
                 }
+                end()
             }
-            end()
         }
         return words
     }
+
+    /// Prefixes of the class names WordPress and its kin derive from a post's tags and categories.
+    static let taxonomyPrefixes: [[UInt8]] = ["tag-", "category-", "post_tag-", "topic-"].map { Array($0.utf8) }
 
     /// `blocks` without those that sit, below `container`, inside an element named as a widget
     /// (see ``widgetWords``) and not also as content.
