@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "NewsKitHTML", path: "Sources/NewsKit/HTML"),
         // The built-in gazetteer ships as a JSON resource users can read and extend.
         .target(name: "NewsKitCore", dependencies: ["NewsKitHTML"], path: "Sources/NewsKit/Core",
-                resources: [.copy("Enrichment/gazetteer.json")]),
+                resources: [.copy("Enrichment/gazetteer.json"), .copy("Extraction/block-classifier.json")]),
         // The only module that links libcurl and zlib.
         .target(name: "NewsKitFetching", dependencies: ["NewsKitCore", "CCurl", "CZlib"], path: "Sources/NewsKit/Fetching"),
         // The only module that links SQLite.

@@ -116,7 +116,7 @@ import NewsKit
         <html><head><meta property="og:type" content="article"></head><body><main>
         <section><div class="post__content"><p>\(p[0])</p></div></section><figure><img src="a.jpg"><figcaption>사진 설명</figcaption></figure>
         <section><div class="post__content"><p>\(p[1])</p><p>\(p[2])</p><p>\(p[3])</p><p>\(p[4])</p></div></section>
-        <aside><div class="post__content"><p>\(p[5])</p></div></aside></main><div class="footer"><a href="/">회사소개</a></div></body></html>
+        <section><div class="post__content"><p>\(p[5])</p></div></section></main><div class="footer"><a href="/">회사소개</a></div></body></html>
         """
         let a = try Self.extract(html)
         #expect(a.body.map(\.text) == p)

@@ -1,13 +1,16 @@
 import NewsKit
 
-/// `newskit-demo dom [--tree] [--stats] [FILE...|-]`: the parsing layer on its own.
+/// `newskit-demo dom [--tree] [--stats] [--blocks] [FILE...|-]`: the parsing layer on its own, and
+/// the blocks the generic extractor reads from it.
 enum DomCommand {
     static func run(_ args: ParsedArguments) -> Int32 {
         let stats = args.has("stats")
-        let tree = args.has("tree") || !stats
+        let blocks = args.has("blocks")
+        let tree = args.has("tree") || !(stats || blocks)
         let paths = InputFiles.expand(args.operands.isEmpty ? ["-"] : args.operands)
         var out = Output()
         var failures = 0
+        if blocks { out.line(JSONLiteral.object(["features": "[" + BlockFeatures.names.map(JSONLiteral.quote).joined(separator: ",") + "]"])) }
         for path in paths {
             let page: Page
             do { page = try InputFiles.page(path) } catch {
@@ -26,6 +29,7 @@ enum DomCommand {
                     "encoding": JSONLiteral.quote(decision.encoding.rawValue),
                 ]))
             }
+            if blocks { BlockListing.lines(path: path, page: page).forEach { out.line($0) } }
             if tree {
                 if paths.count > 1 { out.line("# \(path)") }
                 out.line(document.treeDump())

@@ -155,6 +155,9 @@ enum CommandTable {
         OptionSpec(name: "stats", placeholder: nil, kind: .flag,
                    help: "parse every file and print one JSON line per file: {\"bytes\": …, \"encoding\": …, \"nodes\": …, \"path\": …}",
                    commands: ["dom"]),
+        OptionSpec(name: "blocks", placeholder: nil, kind: .flag,
+                   help: "print one JSON line per text block: what the generic extractor's block classifier reads of it (features, probability) and whether the article keeps it; the first line names the features (scripts/fit-blocks.py reads this)",
+                   commands: ["dom"]),
     ]
 
     /// The command called `name`.

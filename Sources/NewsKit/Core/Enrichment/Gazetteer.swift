@@ -155,20 +155,6 @@ public struct Gazetteer: Sendable, Hashable {
         do throws(GazetteerError) { return .success(try Gazetteer(contentsOf: url)) } catch { return .failure(error) }
     }()
 
-    /// Where SwiftPM puts the resource: beside the executable (Linux `*.resources`, macOS
-    /// `*.bundle`), in loaded bundles (test runners), or, for a build on this machine, the source.
-    static func builtInURL() -> URL? {
-        let fm = FileManager.default
-        var dirs = [Bundle.main.bundleURL, Bundle.main.executableURL?.deletingLastPathComponent()].compactMap { $0 }
-        dirs.append(URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent())
-        dirs += Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        var candidates: [URL] = []
-        for d in dirs {
-            candidates.append(d.appendingPathComponent("NewsKit_NewsKitCore.resources/gazetteer.json"))
-            candidates.append(d.appendingPathComponent("NewsKit_NewsKitCore.bundle/Contents/Resources/gazetteer.json"))
-            candidates.append(d.appendingPathComponent("NewsKit_NewsKitCore.bundle/gazetteer.json"))
-        }
-        candidates.append(URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("gazetteer.json"))
-        return candidates.first { fm.fileExists(atPath: $0.path) }
-    }
+    /// Where the resource is (see ``BundledResource``).
+    static func builtInURL() -> URL? { BundledResource.url(named: "gazetteer.json", besideSource: #filePath) }
 }

@@ -242,11 +242,17 @@ public struct GenericExtractor: Sendable {
         if let cls = n.attributeBytes(id: KnownName.class.id) { attr.append(0x20); attr += cls }
         if attr.count <= 1 { return 1 }
         for i in attr.indices where attr[i] >= 0x41 && attr[i] <= 0x5A { attr[i] |= 0x20 }
+        let hits = attr.withUnsafeBufferPointer { hintNeedles.matches(in: $0) }
         var f = 1.0
-        if goodHints.contains(where: { TextSearch.find($0, in: attr) }) { f = 1.3 }
-        if badHints.contains(where: { TextSearch.find($0, in: attr) }) { f *= 0.4 }
+        if hits & goodHintBits != 0 { f = 1.3 }
+        if hits & ~goodHintBits != 0 { f *= 0.4 }
         return f
     }
+
+    /// The good hints, then the bad ones, searched for in one pass.
+    static let hintNeedles = NeedleSet((goodHints + badHints).map { String(decoding: $0, as: UTF8.self) })
+    /// The bits of ``hintNeedles`` that are good hints.
+    static let goodHintBits: UInt64 = (1 << UInt64(goodHints.count)) - 1
 
     static let goodHints: [[UInt8]] = ["article", "content", "news", "body", "story", "view", "text", "entry", "post", "cont", "txt",
                                        "read", "detail"].map { Array($0.utf8) }
@@ -258,12 +264,26 @@ public struct GenericExtractor: Sendable {
     /// fully for its element and that element's parent and less for each level up), and the
     /// element with the highest score weighted by ``containerHint(_:)``.
     static func bestScore(_ blocks: [Block], document: Document) -> ContainerScores? {
+        guard document.html != nil else { return nil }
+        // The page's own blocks are scored once per document (the container pick and the block
+        // classifier both ask); other block lists are scored as given.
+        let own = document.blocks
+        if blocks.count == own.count, blocks.first?.index == own.first?.index, blocks.last?.index == own.last?.index,
+           blocks.last?.nodeID == own.last?.nodeID {
+            return document.cached("generic.bestScore") { scoreContainers(own, document: document) }
+        }
+        return scoreContainers(blocks, document: document)
+    }
+
+
+    static func scoreContainers(_ blocks: [Block], document: Document) -> ContainerScores? {
         guard let html = document.html else { return nil }
         let nodes = html.store.nodes
         // Scores by node (a dictionary sized for the blocks: pages have far more nodes than
         // scored elements).
         var scores: [Int32: Double] = [:]
         var prose: [Int32: Double] = [:]
+        var furniture: Set<Int> = []
         scores.reserveCapacity(blocks.count * 2)
         prose.reserveCapacity(blocks.count * 2)
         let decay = [1.0, 1.0, 0.5, 0.33, 0.25, 0.2]
@@ -272,7 +292,8 @@ public struct GenericExtractor: Sendable {
             switch b.role { case .paragraph, .quote, .listItem, .heading, .tableCell, .preformatted, .line: break; default: continue }
             let letters = Double(letterCount(b.text))
             // Furniture is short: a long block is scored without asking (most of a page's text).
-            if letters < 10 || (letters <= 150 && Furniture.isFurniture(b.text)) { continue }
+            if letters < 10 { continue }
+            if letters <= 150 && Furniture.isFurniture(b.text) { furniture.insert(b.index); continue }
             let s = letters * (1 - b.linkDensity) * (1 - b.linkDensity)
             let isProse = endsSentence(b.text)
             var node = Int32(id)
@@ -295,15 +316,17 @@ public struct GenericExtractor: Sendable {
             }
         }
         guard let (node, weighted) = best else { return nil }
-        return ContainerScores(node: node, weighted: weighted, scores: scores, proseScores: prose)
+        return ContainerScores(node: node, weighted: weighted, scores: scores, proseScores: prose, furniture: furniture)
     }
 
     /// What ``bestScore(_:document:)`` found: the winner, and every element's score.
-    struct ContainerScores {
+    struct ContainerScores: Sendable {
         var node: Int32
         var weighted: Double
         var scores: [Int32: Double]
         var proseScores: [Int32: Double]
+        /// Indices of the scored-role blocks of 10 to 150 letters that read as furniture.
+        var furniture: Set<Int> = []
 
         /// An element's score, nil when no text reached it.
         func score(_ node: Int32) -> Double? { scores[node] }
@@ -334,13 +357,20 @@ public struct GenericExtractor: Sendable {
     /// - Returns: the blocks inside the containers in document order, then each related-article
     ///   run outside them (a heading and at least one linked or image block after it).
     public static func articleBlocks(_ blocks: [Block], containers: [HTMLNode]) -> [Block] {
+        let parts = articleParts(blocks, containers: containers)
+        return parts.inside + parts.related
+    }
+
+    /// ``articleBlocks(_:containers:)`` in its two parts: the blocks inside the containers, and
+    /// the related-article runs outside them.
+    package static func articleParts(_ blocks: [Block], containers: [HTMLNode]) -> (inside: [Block], related: [Block]) {
         var inside: [Block] = []
         for container in containers {
             inside += withoutWidgets(Self.blocks(blocks, under: container), container: container)
         }
         inside.sort { $0.index < $1.index }
         let insideIDs = Set(inside.map(\.index))
-        var out = inside
+        var out: [Block] = []
         var k = 0
         while k < blocks.count {
             let b = blocks[k]
@@ -358,7 +388,7 @@ public struct GenericExtractor: Sendable {
             }
             k += 1
         }
-        return out
+        return (inside, out)
     }
 
     /// Class and id words that mark a widget inside an article area: comment boxes, share and

@@ -61,15 +61,19 @@ public enum GenericFields {
     }
 
     /// The blocks the article body is assembled from: for HTML the main content area the block
-    /// scores choose (all blocks when none stands out); for a text capture the lines after its
-    /// header (headline and date lines).
+    /// scores choose (all blocks when none stands out), with the blocks the learned classifier
+    /// (``BlockClassifier``) judges boilerplate left out and those it judges article text taken
+    /// in from outside; for a text capture the lines after its header (headline and date lines).
     /// - Parameter document: the page.
     /// - Returns: the content blocks, in reading order.
     public static func content(_ document: Document) -> [Block] {
         let blocks = document.blocks
         if document.html == nil { return Array(blocks.dropFirst(captureHeader(document).contentStart)) }
         let containers = GenericExtractor.mainContainers(blocks, document: document)
-        return containers.isEmpty ? blocks : GenericExtractor.articleBlocks(blocks, containers: containers)
+        if containers.isEmpty { return blocks }
+        let parts = GenericExtractor.articleParts(blocks, containers: containers)
+        guard let classifier = BlockClassifier.builtIn else { return parts.inside + parts.related }
+        return classifier.refine(parts, blocks: blocks, document: document, containers: containers).blocks
     }
 
     /// The authors the body's bylines name, with those the page's metadata names added (a credit
