@@ -113,6 +113,33 @@ import Testing
         let unknown = try Self.run(["frobnicate"])
         #expect(unknown.status == 2)
     }
+
+    @Test func domBlocksNamesTheFeaturesThenOneLinePerTextBlock() throws {
+        let html = "<html><body><article><p>북한과 러시아가 정상 간 통화를 했다고 조선중앙통신이 보도했다. 양측은 협력을 재확인했다.</p><p>둘째 문단이다. 회의는 이틀 동안 이어졌다고 전했다.</p></article><footer><a href=\"/\">회사소개</a></footer></body></html>"
+        let r = try Self.run(["dom", "--blocks", "-"], stdin: html)
+        #expect(r.status == 0)
+        let lines = try r.stdout.split(separator: "\n").map { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let names = try #require(lines.first??["features"] as? [String])
+        #expect(names.contains("in_content") && names.contains("link_density"))
+        let blocks = lines.dropFirst().compactMap { $0 }
+        #expect(blocks.count == 3)
+        #expect(blocks.allSatisfy { ($0["x"] as? [Double])?.count == names.count && $0["p"] is Double })
+        #expect(blocks.map { $0["kept"] as? Bool } == [true, true, false])
+    }
+
+    @Test func nonArticlesAreFailedByDefaultAndKeptWithWhatTheyStateOnRequest() throws {
+        let links = (1...40).map { "<li><a href=\"/news/\($0)\">오늘의 주요 뉴스 제목 \($0)번째 기사입니다</a></li>" }.joined()
+        let path = try Self.temp("front.html", Array("<html><head><title>뉴스 홈</title></head><body><ul>\(links)</ul><p>집계 결과입니다.</p></body></html>".utf8))
+        let skipped = try Self.run(["extract", "--no-enrich", path])
+        #expect(skipped.status == 1)
+        #expect(skipped.stderr.contains("not an article page"), "\(skipped.stderr)")
+        let kept = try Self.run(["extract", "--no-enrich", "--non-articles", "keep", path])
+        #expect(kept.status == 0, "\(kept.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(kept.stdout.utf8)) as? [String: Any]
+        #expect(object?["pageKind"] as? String == "index")
+        #expect(object?["title"] as? String == "뉴스 홈")
+        #expect((object?["warnings"] as? [String])?.contains { $0.hasPrefix("not an article page") } == true)
+    }
 }
 
 /// Runs blocking work (waiting for a child process) on a thread of its own, so the test does not

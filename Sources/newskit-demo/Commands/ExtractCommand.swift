@@ -57,7 +57,8 @@ enum ExtractCommand {
         // One pipeline for files too: bounded concurrency, results in input order, resumable
         // when writing to sinks.
         let pipeline = Pipeline(registry: .builtIn, sinks: sinks, concurrency: jobs, adapterID: args.text("adapter"), enrichers: enrichers,
-                                stories: EnrichmentOptions.stories(args), ordered: true, resume: !sinks.isEmpty)
+                                stories: EnrichmentOptions.stories(args), ordered: true, resume: !sinks.isEmpty,
+                                keepsNonArticles: args.text("non-articles") == "keep")
         let output = ArticleOutput(format: format, writesArticles: sinks.isEmpty, writesFailures: sinks.isEmpty)
         let warnings = Tally()
         let progress = sinks.isEmpty ? nil : Progress(label: "extract", total: files.count - unreadable)
@@ -109,7 +110,8 @@ enum ExtractCommand {
             PipelineRunner.failure(failure.url, isURL: true, message: failure.curlMessage ?? failure.reason, command: "extract", output: output)
         }
         let pipeline = Pipeline(registry: .builtIn, sinks: sinks, concurrency: args.int("jobs") ?? 4, adapterID: args.text("adapter"),
-                                enrichers: enrichers, stories: EnrichmentOptions.stories(args), resume: !sinks.isEmpty)
+                                enrichers: enrichers, stories: EnrichmentOptions.stories(args), resume: !sinks.isEmpty,
+                                keepsNonArticles: args.text("non-articles") == "keep")
         let status = await PipelineRunner.run(pipeline, inputs: inputs, total: 0, command: "extract", output: output, unreadable: unreadable)
         if unreadable.value > 0 { warn("newskit-demo extract: \(unreadable.value) record(s) of \(path) could not be read") }
         return status

@@ -31,7 +31,8 @@ enum FetchOptions {
             let fetcher = try PoliteFetcher(configuration: config, archive: warc)
             let pipeline = Pipeline(registry: .builtIn, fetcher: fetcher, sinks: sinks, concurrency: config.maximumConcurrent,
                                     adapterID: args.text("adapter"), fetchOptions: config.options,
-                                    enrichers: enrichers, stories: EnrichmentOptions.stories(args), resume: !sinks.isEmpty)
+                                    enrichers: enrichers, stories: EnrichmentOptions.stories(args), resume: !sinks.isEmpty,
+                                keepsNonArticles: args.text("non-articles") == "keep")
             return (pipeline, fetcher, warc)
         } catch {
             problems.append(error.description)

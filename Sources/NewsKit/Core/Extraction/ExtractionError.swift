@@ -25,6 +25,11 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
     public let adapter: String?
     /// What went wrong, for people (`no adapter reads this page`, the adapter's reason).
     public let message: String
+    /// What the page states though it is not an article, for ``Code/notAnArticle`` and
+    /// ``Code/noContent``: its title, dates, authors, images and teasers, with ``Article/pageKind``
+    /// saying what it seems to be and the reason among its warnings; nil when the page states
+    /// nothing or the adapter does not say.
+    public let page: Article?
 
     /// Makes a failure.
     /// - Parameters:
@@ -32,11 +37,13 @@ public struct ExtractionError: Error, Sendable, Hashable, CustomStringConvertibl
     ///   - input: the page's URL or path (``Page/name``).
     ///   - adapter: the id of the adapter that failed; nil when none was chosen.
     ///   - message: what went wrong, for people.
-    public init(_ code: Code, input: String, adapter: String? = nil, _ message: String) {
+    ///   - page: what the page states though it is not an article; nil for nothing.
+    public init(_ code: Code, input: String, adapter: String? = nil, _ message: String, page: Article? = nil) {
         self.code = code
         self.input = input
         self.adapter = adapter
         self.message = message
+        self.page = page
     }
 
     public var description: String {

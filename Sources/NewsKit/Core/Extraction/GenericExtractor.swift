@@ -17,7 +17,9 @@ public struct GenericExtractor: Sendable {
     ///   - adapter: the adapter to name on the article.
     /// - Returns: the article.
     /// - Throws: ``ExtractionError`` `noContent` when the page has no article text, `notAnArticle`
-    ///   for a front, section or list page.
+    ///   for a front, section or list page; either carries what the page states (title, dates,
+    ///   authors, images, teasers) as ``ExtractionError/page``, with ``Article/pageKind`` `thin` or
+    ///   `index`, when it states anything.
     public func extract(_ document: Document, source: Source? = nil, adapter: AdapterInfo = AdapterInfo(id: "generic", version: "1")) throws(ExtractionError) -> Article {
         var article: Article
         switch document.kind {
@@ -78,16 +80,28 @@ public struct GenericExtractor: Sendable {
         if images.isEmpty, let og = meta.images.first {
             images.append(ArticleImage(url: og.resolved(against: document.page.url)))
         }
+        var article = Article(source: siteSource, adapter: adapter, kicker: kicker, title: title.isEmpty ? nil : title,
+                              summary: meta.description, body: result.body, authors: authors, dateline: result.dateline,
+                              agency: result.agency, publishedAt: published, updatedAt: updated, images: images,
+                              categories: meta.sections, tags: meta.keywords, related: result.related, warnings: warnings)
+        // A page that is not an article still states things: they travel with the error.
+        // An index page keeps the text that was read (labelled as such): a real article judged
+        // an index loses nothing for the user who keeps non-articles.
+        func refused(_ code: ExtractionError.Code, _ kind: PageKind, _ reason: String) -> ExtractionError {
+            article.pageKind = kind
+            article.warnings.append(reason)
+            let states = article.title != nil || article.publishedAt != nil || !article.body.isEmpty || !article.related.isEmpty
+                || !article.images.isEmpty
+            if states { article.complete(from: document, adapter: adapter) }
+            return ExtractionError(code, input: document.page.name, adapter: adapter.id, reason, page: states ? article : nil)
+        }
         if result.body.isEmpty {
-            throw ExtractionError(.noContent, input: document.page.name, adapter: adapter.id, "no article text found on the page")
+            throw refused(.noContent, .thin, "no article text found on the page")
         }
         if let reason = GenericExtractor.notAnArticle(meta: meta, blocks: blocks, body: result.body, published: published, data: document.embeddedArticleIfRead) {
-            throw ExtractionError(.notAnArticle, input: document.page.name, adapter: adapter.id, reason)
+            throw refused(.notAnArticle, .index, reason)
         }
-        return Article(source: siteSource, adapter: adapter, kicker: kicker, title: title.isEmpty ? nil : title,
-                       summary: meta.description, body: result.body, authors: authors, dateline: result.dateline,
-                       agency: result.agency, publishedAt: published, updatedAt: updated, images: images,
-                       categories: meta.sections, tags: meta.keywords, related: result.related, warnings: warnings)
+        return article
     }
 
     /// Why a page is a front, section or list page rather than an article, or nil. Such a page

@@ -63,6 +63,9 @@ public struct Article: Sendable, Hashable, Codable {
     public var language: String?
     /// Notes for people on anything guessed or missing.
     public var warnings: [String]
+    /// What kind of page it was read from: ``PageKind/article`` unless the extractor found only
+    /// what a thin or an index page states (see ``ExtractionError/page``).
+    public var pageKind: PageKind
 
     /// Makes an article from its fields; every field but `source` has an empty default
     /// (nil, `[]`, or an empty id and adapter), so an adapter sets only what the page shows.
@@ -99,13 +102,14 @@ public struct Article: Sendable, Hashable, Codable {
     ///   - storyID: the story the article belongs to; nil until a ``StoryTracker`` sets it.
     ///   - language: a BCP 47 tag (`ko`); nil lets ``complete(from:adapter:)`` guess it.
     ///   - warnings: notes for people on anything guessed or missing.
+    ///   - pageKind: what kind of page it was read from.
     public init(id: String = "", url: String? = nil, canonicalURL: String? = nil, file: String? = nil, source: Source,
                 origin: Origin? = nil, adapter: AdapterInfo = AdapterInfo(id: "", version: ""), kicker: String? = nil, title: String? = nil,
                 subtitles: [String] = [], summary: String? = nil, body: [BodyBlock] = [], authors: [Author] = [],
                 dateline: String? = nil, agency: String? = nil, publishedAt: Instant? = nil, updatedAt: Instant? = nil,
                 images: [ArticleImage] = [], categories: [String] = [], tags: [String] = [], related: [Teaser] = [],
                 entities: [Entity] = [], eventDates: [EventDate] = [], duplicateOf: String? = nil, storyID: String? = nil,
-                language: String? = nil, warnings: [String] = []) {
+                language: String? = nil, warnings: [String] = [], pageKind: PageKind = .article) {
         self.id = id
         self.url = url
         self.canonicalURL = canonicalURL
@@ -133,6 +137,7 @@ public struct Article: Sendable, Hashable, Codable {
         self.storyID = storyID
         self.language = language
         self.warnings = warnings
+        self.pageKind = pageKind
     }
 
     /// The body as plain text: blocks joined by a blank line.
@@ -171,7 +176,7 @@ public struct Article: Sendable, Hashable, Codable {
     enum CodingKeys: String, CodingKey {
         case id, url, canonicalURL, file, source, origin, adapter, kicker, title, subtitles, summary, body, text,
              authors, dateline, agency, publishedAt, updatedAt, images, categories, tags, related, entities,
-             eventDates, duplicateOf, storyID, language, warnings
+             eventDates, duplicateOf, storyID, language, warnings, pageKind
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -204,6 +209,7 @@ public struct Article: Sendable, Hashable, Codable {
         try c.encodeOrNull(storyID, forKey: .storyID)
         try c.encodeOrNull(language, forKey: .language)
         try c.encode(warnings, forKey: .warnings)
+        try c.encode(pageKind, forKey: .pageKind)
     }
 
     public init(from decoder: Decoder) throws {
@@ -235,5 +241,6 @@ public struct Article: Sendable, Hashable, Codable {
         storyID = try c.decodeIfPresent(String.self, forKey: .storyID)
         language = try c.decodeIfPresent(String.self, forKey: .language)
         warnings = try c.decodeIfPresent([String].self, forKey: .warnings) ?? []
+        pageKind = try c.decodeIfPresent(PageKind.self, forKey: .pageKind) ?? .article
     }
 }

@@ -126,6 +126,7 @@ extension Article {
         } else {
             w.raw("null")
         }
+        w.key("pageKind"); w.string(pageKind.rawValue)
         w.key("publishedAt"); w.optional(publishedAt?.iso8601)
         w.key("related"); w.array(related) { w, t in
             w.raw("{\"section\":"); w.optional(t.section); w.raw(",\"summary\":"); w.optional(t.summary)

@@ -112,6 +112,10 @@ public final class Pipeline: Sendable {
     public let resume: Bool
     /// Articles between sink flushes (each flush makes a batch durable).
     public let batchSize: Int
+    /// Deliver what a page that is not an article states (``ExtractionError/page``: its title,
+    /// dates and teasers, ``Article/pageKind`` `thin` or `index`) to the sinks as an article,
+    /// instead of counting the page as failed.
+    public let keepsNonArticles: Bool
 
     /// Makes a pipeline; nothing runs until `run(_:onEvent:)` is called.
     /// - Parameters:
@@ -127,10 +131,11 @@ public final class Pipeline: Sendable {
     ///   - ordered: deliver results in input order instead of as they finish.
     ///   - resume: skip inputs every sink already stores.
     ///   - batchSize: articles between sink flushes (at least 1).
+    ///   - keepsNonArticles: deliver what thin and index pages state instead of failing them.
     public init(registry: AdapterRegistry, fetcher: (any Fetcher)? = nil, sinks: [any ArticleSink] = [], concurrency: Int = 8,
                 adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions(),
                 enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil, ordered: Bool = false, resume: Bool = false,
-                batchSize: Int = 100) {
+                batchSize: Int = 100, keepsNonArticles: Bool = false) {
         self.registry = registry
         self.fetcher = fetcher
         self.sinks = sinks
@@ -143,6 +148,7 @@ public final class Pipeline: Sendable {
         self.ordered = ordered
         self.resume = resume
         self.batchSize = max(1, batchSize)
+        self.keepsNonArticles = keepsNonArticles
     }
 
     /// Runs over a sequence of inputs, taken one at a time as the pipeline has room (a lazy
@@ -303,6 +309,7 @@ public final class Pipeline: Sendable {
         } catch let e as InputError {
             return .failed(PipelineFailure(input: input.name, kind: "input.\(e.code)", message: e.message, isURL: page.url != nil))
         } catch let e as ExtractionError {
+            if keepsNonArticles, let stated = e.page { return .extracted(stated) }
             return .failed(PipelineFailure(input: input.name, kind: "extraction.\(e.code)", message: e.message, isURL: page.url != nil))
         } catch {
             return .failed(PipelineFailure(input: input.name, kind: "other", message: "\(error)", isURL: page.url != nil))
