@@ -165,6 +165,11 @@ public struct BlockAssembler: Sendable {
                 mergeAuthors(authors, into: &r.authors)
                 continue
             }
+            // A broadcast page's credit line (`[취재기자: 홍길동 / 영상편집: 김철수]`) names its
+            // reporters; the line stays in the text, as the broadcaster prints it there.
+            if text.byteCount <= 200, let authors = BroadcastCredits.authors(inCreditLine: text) {
+                mergeAuthors(authors, into: &r.authors)
+            }
             // Consecutive duplicate lines (a text capture of a widget rendered twice) keep one copy.
             if i > 0 && blocks[i - 1].text == text && blocks[i - 1].role == block.role { continue }
 
@@ -190,6 +195,12 @@ public struct BlockAssembler: Sendable {
         }
         // A heading with no text after it heads a widget whose items were dropped, not the article.
         while let last = r.body.last, last.kind == .heading { r.body.removeLast() }
+        // Broadcast scripts name their reporter in the text: the anchor's lead-in (`… 기자의
+        // 보도입니다`) and the reporter's sign-off (`연합뉴스TV 이준삼입니다`) stay in the body.
+        for p in r.body where p.kind == .paragraph || p.kind == .quote {
+            let named = BroadcastCredits.signOffs(in: p.text)
+            if !named.isEmpty { mergeAuthors(named, into: &r.authors) }
+        }
         pairEmails(&r)
         return r
     }

@@ -15,6 +15,12 @@ public enum Bylines {
                                "논설위원실장", "논설실장", "논설위원", "편집위원", "전문위원", "선임연구위원", "연구위원", "대기자",
                                "특파원", "통신원", "칼럼니스트", "기자", "앵커", "리포터", "PD", "에디터", "객원칼럼니스트", "위원", "교수"]
 
+    /// Words of two to four syllables that read like names but qualify a role or a desk
+    /// (`홍길동 인턴 기자`, `사회부 기자`): never a person.
+    public static let roleWords: Set<String> = ["인턴", "수습", "객원", "선임", "전문", "취재", "사진", "영상", "편집", "논설", "기상",
+                                                "사회부", "정치부", "경제부", "국제부", "문화부", "체육부", "산업부", "사진부", "편집부",
+                                                "기자", "특파원", "앵커", "리포터", "뉴스", "속보", "단독", "종합", "연합", "통신"]
+
     /// Substrings every role holds one of: a cheap test before a line is parsed as a byline.
     static let roleStems = ["기자", "위원", "특파원", "통신원", "칼럼니스트", "앵커", "리포터", "PD", "에디터", "교수", "실장"]
 
@@ -124,7 +130,9 @@ public enum Bylines {
         guard !tokens.isEmpty, tokens.count <= 12 else { return nil }
         var authors: [Author] = []
         var pending: [String] = []
+        var skipNext = false
         for (position, original) in tokens.enumerated() {
+            if skipNext { skipNext = false; continue }
             var token = original
             // "기자(hong@x.com)" and "기자hong@x.com"
             var email: String? = nil
@@ -155,8 +163,16 @@ public enum Bylines {
                roles.contains(where: { tokens[position + 1].hasPrefix($0) }) {
                 continue
             }
+            // "인턴 기자": a word that qualifies the role after it.
+            if roleWords.contains(token), position + 1 < tokens.count, !pending.isEmpty,
+               let role = roles.first(where: { tokens[position + 1] == $0 }) {
+                for name in pending { authors.append(Author(name: name, role: token + role, email: email)) }
+                pending = []
+                skipNext = true
+                continue
+            }
             let names = token.split(separator: "·").map(String.init)
-            guard !names.isEmpty, names.allSatisfy(isName) else { return nil }
+            guard !names.isEmpty, names.allSatisfy({ isName($0) && !roleWords.contains($0) }) else { return nil }
             pending.append(contentsOf: names)
         }
         guard pending.isEmpty else { return nil }
