@@ -32,6 +32,11 @@ package struct BlockFeatures: Sendable {
         }
     }
 
+    /// The word lists as bytes, for lookups without a string per word.
+    static let widgetWordBytes = Set(GenericExtractor.widgetWords.map { Array($0.utf8) })
+    static let contentWordBytes = Set(GenericExtractor.contentWords.map { Array($0.utf8) })
+    static let commentWordBytes = Set(commentWords.map { Array($0.utf8) })
+
     /// Class and id words of comment threads and their forms.
     static let commentWords: Set<String> = ["comment", "comments", "reply", "replies", "respond", "discussion", "disqus", "responses"]
 
@@ -93,9 +98,13 @@ package struct BlockFeatures: Sendable {
                 return m
             }
             let hint = GenericExtractor.containerHint(node)
-            let words = GenericExtractor.attributeWords(node)
-            let widget = words.contains(where: GenericExtractor.widgetWords.contains) && !words.contains(where: GenericExtractor.contentWords.contains)
-            let comments = words.contains(where: commentWords.contains)
+            var widgetWord = false, contentWord = false, comments = false
+            GenericExtractor.forEachAttributeWord(node) { w in
+                if Self.widgetWordBytes.contains(w) { widgetWord = true }
+                if Self.contentWordBytes.contains(w) { contentWord = true }
+                if Self.commentWordBytes.contains(w) { comments = true }
+            }
+            let widget = widgetWord && !contentWord
             let m = Mark.make(good: hint > 1, bad: hint < 1, widget: widget, article: article, boiler: boiler,
                               comments: comments, classBox: !boxClasses.isEmpty && isClassBox(n))
             marks[Int(n)] = m

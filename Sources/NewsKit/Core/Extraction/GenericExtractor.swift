@@ -422,12 +422,20 @@ public struct GenericExtractor: Sendable {
     /// the post is about, not what the element is, and give no words.
     static func attributeWords(_ node: HTMLNode) -> [String] {
         var words: [String] = []
+        forEachAttributeWord(node) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// Calls `body` with each word of ``attributeWords(_:)``, as lowercase bytes in a buffer that
+    /// is reused (copy it to keep it): the same words without making a string of each.
+    static func forEachAttributeWord(_ node: HTMLNode, _ body: ([UInt8]) -> Void) {
+        var word: [UInt8] = []
+        word.reserveCapacity(32)
         for id in [KnownName.id.id, KnownName.class.id] {
             guard let value = node.attributeBytes(id: id), !value.isEmpty else { continue }
-            var word: [UInt8] = []
             var previousLower = false
             func end() {
-                if !word.isEmpty { words.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                if !word.isEmpty { body(word); word.removeAll(keepingCapacity: true) }
             }
             for token in value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D })
             where !taxonomyPrefixes.contains(where: { token.starts(with: $0) && token.count > $0.count }) {
@@ -446,7 +454,6 @@ public struct GenericExtractor: Sendable {
                 end()
             }
         }
-        return words
     }
 
     /// Prefixes of the class names WordPress and its kin derive from a post's tags and categories.
