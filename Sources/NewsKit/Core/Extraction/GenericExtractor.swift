@@ -437,24 +437,42 @@ public struct GenericExtractor: Sendable {
             func end() {
                 if !word.isEmpty { body(word); word.removeAll(keepingCapacity: true) }
             }
-            for token in value.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0C || $0 == 0x0D })
-            where !taxonomyPrefixes.contains(where: { token.starts(with: $0) && token.count > $0.count }) {
-                for c in token {
-                    let isUpper = c >= 0x41 && c <= 0x5A
-                    let isLower = c >= 0x61 && c <= 0x7A
-                    if isUpper || isLower {
-                        if isUpper && previousLower { end() }
-                        word.append(isUpper ? c | 0x20 : c)
-                        previousLower = isLower
-                    } else {
-                        end()
-                        previousLower = false
-                    }
+            // One pass over the bytes: tokens end at whitespace, words inside them at non-letters
+            // and at lower-to-upper case changes.
+            var k = value.startIndex
+            while k < value.endIndex {
+                let c = value[k]
+                if isSpace(c) {
+                    end()
+                    previousLower = false
+                    k += 1
+                    continue
                 }
-                end()
+                // A taxonomy class (`tag-ads`) at the start of a token: skip the token.
+                if k == value.startIndex || isSpace(value[k - 1]), taxonomyPrefixes.contains(where: { p in
+                    value[k...].starts(with: p) && k + p.count < value.endIndex && !isSpace(value[k + p.count])
+                }) {
+                    while k < value.endIndex, !isSpace(value[k]) { k += 1 }
+                    continue
+                }
+                let isUpper = c >= 0x41 && c <= 0x5A
+                let isLower = c >= 0x61 && c <= 0x7A
+                if isUpper || isLower {
+                    if isUpper && previousLower { end() }
+                    word.append(isUpper ? c | 0x20 : c)
+                    previousLower = isLower
+                } else {
+                    end()
+                    previousLower = false
+                }
+                k += 1
             }
+            end()
         }
     }
+
+    /// HTML's ASCII whitespace, which separates class names.
+    @inline(__always) static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D }
 
     /// Prefixes of the class names WordPress and its kin derive from a post's tags and categories.
     static let taxonomyPrefixes: [[UInt8]] = ["tag-", "category-", "post_tag-", "topic-"].map { Array($0.utf8) }
