@@ -14,14 +14,13 @@ enum BlockListing {
         guard !containers.isEmpty else { return [] }
         let parts = GenericExtractor.articleParts(blocks, containers: containers)
         let chosen = Set(parts.inside.map(\.index)).union(parts.related.map(\.index))
+        // With a classifier, its refinement holds the features it read; without one, read them.
+        let refinement = BlockClassifier.builtIn?.refine(parts, blocks: blocks, document: document, containers: containers)
+        let features = refinement?.scored.map(\.features)
+            ?? BlockFeatures.compute(blocks, document: document, content: chosen, containers: containers)
         var probability: [Int: Double] = [:]
-        var kept = chosen
-        if let classifier = BlockClassifier.builtIn {
-            let r = classifier.refine(parts, blocks: blocks, document: document, containers: containers)
-            for s in r.scored { probability[s.features.block] = s.probability }
-            kept = Set(r.blocks.map(\.index))
-        }
-        let features = BlockFeatures.compute(blocks, document: document, content: chosen, containers: containers)
+        for s in refinement?.scored ?? [] { probability[s.features.block] = s.probability }
+        let kept = refinement.map { Set($0.blocks.map(\.index)) } ?? chosen
         return features.map { f in
             var fields = [
                 "path": JSONLiteral.quote(path),

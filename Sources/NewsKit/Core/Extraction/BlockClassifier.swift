@@ -62,8 +62,7 @@ extension BlockClassifier {
     /// The container pick, corrected block by block: a chosen block whose probability is below
     /// ``dropBelow`` is left out, unless the assembler reads something from it (a byline, an
     /// e-mail line, a caption, a related-article heading and the teasers under it); a text block
-    /// outside the pick whose
-    /// probability is above ``addAbove`` is taken in.
+    /// outside the pick whose probability is above ``addAbove`` is taken in.
     package func refine(_ parts: (inside: [Block], related: [Block]), blocks: [Block], document: Document,
                         containers: [HTMLNode]) -> Refinement {
         let chosen = Set(parts.inside.map(\.index)).union(parts.related.map(\.index))
@@ -98,10 +97,11 @@ extension BlockClassifier {
         return Refinement(blocks: inside + parts.related, scored: scored, dropped: dropped, added: added)
     }
 
-    /// Whether a block carries nothing the assembler reads besides body text.
+    /// Whether a block carries nothing the assembler reads besides body text (related-article
+    /// headings and their teasers are kept out of dropping before this is asked).
     static func isDroppable(_ b: Block) -> Bool {
         let text = b.text
-        if RelatedBlocks.sectionTitle(text) != nil || Emails.isEmailOnlyLine(text) || Captions.looksLikeCaption(text) { return false }
+        if Emails.isEmailOnlyLine(text) || Captions.looksLikeCaption(text) { return false }
         if text.count <= 120, Bylines.bylineLine(text) != nil { return false }
         return true
     }

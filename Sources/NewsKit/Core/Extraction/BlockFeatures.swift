@@ -40,7 +40,7 @@ package struct BlockFeatures: Sendable {
     /// Class and id words of comment threads and their forms.
     static let commentWords: Set<String> = ["comment", "comments", "reply", "replies", "respond", "discussion", "disqus", "responses"]
 
-    /// The roles the classifier judges: running text of any kind.
+    /// The roles the classifier judges, and the container scores count: running text of any kind.
     static func isText(_ role: Block.Role) -> Bool {
         switch role {
         case .paragraph, .quote, .listItem, .heading, .tableCell, .preformatted, .line: return true
@@ -137,8 +137,8 @@ package struct BlockFeatures: Sendable {
             if let id = b.nodeID {
                 let p = nodes[id].parent
                 if p >= 0 { parents[p, default: 0] += 1; if nodes[Int(p)].parent >= 0 { grandparents.insert(nodes[Int(p)].parent) } }
+                kinds.insert(kind(id))
             }
-            if let id = b.nodeID { kinds.insert(kind(id)) }
         }
         var out: [BlockFeatures] = []
         out.reserveCapacity(text.count)

@@ -303,7 +303,7 @@ public struct GenericExtractor: Sendable {
         let decay = [1.0, 1.0, 0.5, 0.33, 0.25, 0.2]
         for b in blocks {
             guard let id = b.nodeID else { continue }
-            switch b.role { case .paragraph, .quote, .listItem, .heading, .tableCell, .preformatted, .line: break; default: continue }
+            guard BlockFeatures.isText(b.role) else { continue }
             let letters = Double(letterCount(b.text))
             // Furniture is short: a long block is scored without asking (most of a page's text).
             if letters < 10 { continue }
