@@ -30,12 +30,14 @@ def main():
     ap.add_argument('--bin', default=None)
     ap.add_argument('--lost', action='store_true', help='print the lost and wrongly kept snippets')
     ap.add_argument('--worst', type=int, default=40, help='list this many pages, worst first')
+    ap.add_argument('--buckets', choices=['train', 'validation'], default=None,
+                    help='print only counts of pages per kind of loss for this part (no page is named)')
     a = ap.parse_args()
     corpus = os.path.join(SHARED, 'corpus', 'trafilatura-eval-dev')
     binary = a.bin or os.path.join(subprocess.run(['swift', 'build', '-c', 'release', '--show-bin-path'], cwd=ROOT,
                                                   capture_output=True, text=True).stdout.strip(), 'newskit-demo')
     data = json.load(open(os.path.join(corpus, 'evaldata.json'), encoding='utf8'))
-    chosen = {k: v for k, v in data.items() if part('trafilatura-eval-dev/' + k) == 'train'}
+    chosen = {k: v for k, v in data.items() if part('trafilatura-eval-dev/' + k) == (a.buckets or 'train')}
     paths = {k: os.path.join(corpus, 'html', v['file']) for k, v in chosen.items()}
     r = subprocess.run([binary, 'extract', '--no-enrich', '--format', 'jsonl', *paths.values()],
                        capture_output=True, text=True)
@@ -59,6 +61,9 @@ def main():
     tp = sum(len(r[2]['with']) - len(r[4]) for r in rows)
     fn = sum(len(r[4]) for r in rows)
     fp = sum(len(r[5]) for r in rows)
+    if a.buckets:
+        buckets(rows, a.buckets)
+        return
     print(f'training: {len(rows)} pages, tp {tp} fn {fn} fp {fp}, '
           f'P {tp / (tp + fp):.3f} R {tp / (tp + fn):.3f} F1 {2 * tp / (2 * tp + fp + fn):.3f}')
     for cost, k, item, o, lost, kept_bad in rows[:a.worst]:
@@ -72,6 +77,26 @@ def main():
                 print('      - ', norm(w)[:110])
             for w in kept_bad:
                 print('      + ', norm(w)[:110])
+
+
+def buckets(rows, name):
+    """Counts of pages and snippets per kind of loss: refused, nothing kept, part kept, kept too much."""
+    kinds = {}
+    for _, _, item, o, lost, kept_bad in rows:
+        n = len(item['with'])
+        if o.get('error'):
+            k = 'refused'
+        elif not lost:
+            k = 'all kept'
+        elif len(lost) == n:
+            k = 'none kept (another element or empty)'
+        else:
+            k = 'part kept'
+        pages, fn, fp, chars = kinds.get(k, (0, 0, 0, 0))
+        kinds[k] = (pages + 1, fn + len(lost), fp + len(kept_bad), chars + len(o.get('text') or ''))
+    print(f'{name}: {len(rows)} pages')
+    for k, (pages, fn, fp, chars) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
+        print(f'  {k:40s} {pages:4d} pages  lost {fn:4d}  wrongly kept {fp:4d}  mean {chars // max(pages, 1):6d} chars')
 
 
 if __name__ == '__main__':
