@@ -19,7 +19,8 @@ let package = Package(
         .target(name: "NewsKitHTML", path: "Sources/NewsKit/HTML"),
         // The built-in gazetteer ships as a JSON resource users can read and extend.
         .target(name: "NewsKitCore", dependencies: ["NewsKitHTML"], path: "Sources/NewsKit/Core",
-                resources: [.copy("Enrichment/gazetteer.json"), .copy("Extraction/block-classifier.json")]),
+                resources: [.copy("Enrichment/gazetteer.json"), .copy("Extraction/block-classifier.json"),
+                            .copy("Recognition/entity-tagger.bin"), .copy("Recognition/entity-tagger.LICENSE.md")]),
         // The only module that links libcurl and zlib.
         .target(name: "NewsKitFetching", dependencies: ["NewsKitCore", "CCurl", "CZlib"], path: "Sources/NewsKit/Fetching"),
         // The only module that links SQLite.
@@ -46,6 +47,8 @@ let package = Package(
         .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "HTMLStatsExample", "CustomAdapterExample", "TourExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Benchmarks (release build): `scripts/bench-fetch.sh`, `scripts/bench-pipeline.sh`.
         .executableTarget(name: "newskit-bench", dependencies: ["NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
+        // Trains the entity tagger on KLUE-NER and cross-validates it: `scripts/train-ner.sh`.
+        .executableTarget(name: "newskit-train", dependencies: ["NewsKitCore"]),
         // Examples build with the package, so they cannot rot.
         .executableTarget(name: "CustomAdapterExample", dependencies: ["NewsKit", "NewsKitAdapters"], path: "Examples/CustomAdapter"),
         // The README's tour, as written there (a test holds the two equal); run from the project root.

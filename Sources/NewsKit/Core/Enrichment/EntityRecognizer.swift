@@ -1,12 +1,15 @@
 /// Finds the people, organizations and places an article names, with canonical names,
 /// aliases and where each mention is.
 ///
-/// Three sources, in order: the ``Gazetteer`` (longest match, with Korean boundary rules so
+/// Four sources, in order: the ``Gazetteer`` (longest match, with Korean boundary rules so
 /// that `인도` is not found in `인도적`); rules for names it does not know (a name before a
 /// title, `[이름/소속 직함]` interview captions, `홍길동씨`, an organization with its acronym
 /// in parentheses, a place before 주/시/군/구/기지); and coreference inside the article
 /// (`김 위원장` → 김정은 when he is named, `왓슨` → 에이드리언 왓슨, `최고지도자` → 김정은,
-/// `북·러` → 북한 and 러시아). Reporters in the byline are people too.
+/// `북·러` → 북한 and 러시아); and a statistical tagger learned from KLUE-NER for the names
+/// neither knows (``EntityTagger``: it proposes spans and types, the gazetteer gives a span it
+/// knows its id and English name, and every later mention of a found name is found too).
+/// Reporters in the byline are people too.
 ///
 /// ```swift
 /// let recognizer = EntityRecognizer(gazetteer: try .builtIn())
@@ -19,7 +22,9 @@ public struct EntityRecognizer: Sendable {
     enum Form: Sendable { case name, alias, context }
     struct Payload: Sendable { var entry: Int; var form: Form }
 
-    private let trie: ScalarTrie<Payload>
+    let trie: ScalarTrie<Payload>
+    /// The learned tagger; nil when the recognizer runs on its gazetteer and rules alone.
+    let tagger: EntityTagger?
     private let titleTrie: ScalarTrie<Int>
     private let titles: [String]
     let titleSuffixes: SuffixSet
@@ -28,9 +33,13 @@ public struct EntityRecognizer: Sendable {
     static let organizationSet = SuffixSet(organizationSuffixes)
 
     /// Makes a recognizer, indexing the gazetteer's names, aliases and titles once.
-    /// - Parameter gazetteer: the known names (``Gazetteer/builtIn()``, or one merged with your own).
-    public init(gazetteer: Gazetteer) {
+    /// - Parameters:
+    ///   - gazetteer: the known names (``Gazetteer/builtIn()``, or one merged with your own).
+    ///   - learnedModel: whether the tagger learned from KLUE-NER proposes names the gazetteer
+    ///     and the rules do not know (the default); false for the gazetteer and the rules alone.
+    public init(gazetteer: Gazetteer, learnedModel: Bool = true) {
         self.gazetteer = gazetteer
+        self.tagger = learnedModel ? EntityTagger.builtIn : nil
         var trie = ScalarTrie<Payload>()
         var titleSet = Set(EntityRecognizer.titleWords)
         for (i, e) in gazetteer.entries.enumerated() {
@@ -68,6 +77,7 @@ public struct EntityRecognizer: Sendable {
         run.ruleNames()
         run.compoundCountries()
         for a in authors where !a.name.isEmpty { run.author(a.name) }
+        if let tagger { run.modelPass(tagger) }
         run.dynamicPass()
         run.surnameTitles()
         if let title { run.titleMentions(Array(title.unicodeScalars)) }

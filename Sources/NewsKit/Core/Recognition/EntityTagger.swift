@@ -1,0 +1,131 @@
+import Foundation
+
+/// A statistical named-entity tagger: a linear model over ``TaggerFeatures`` with first-order
+/// tag transitions, decoded by Viterbi into BIO tags (``EntityTag``), so that every character
+/// is labelled in the light of its neighbours' labels.
+///
+/// The weights are learned from KLUE-NER by `scripts/train-ner.sh` (an averaged perceptron,
+/// ``TaggerTraining``) and ship as the binary resource `Recognition/entity-tagger.bin`, licensed
+/// CC BY-SA 4.0 as the data it was learned from (`entity-tagger.LICENSE.md` beside it).
+/// `NEWSKIT_TAGGER=FILE` loads another table in its place.
+package struct EntityTagger: Sendable {
+    /// The table has `1 << bucketBits` rows of ``EntityTag/count`` weights.
+    package let bucketBits: Int
+    /// Weights, row by row, as little-endian `Int16` multiples of ``scale``, from byte
+    /// `weightOffset` of `weightBytes` (the shipped table is read in place, mapped from its file).
+    let weightBytes: Data
+    let weightOffset: Int
+    /// What one unit of ``weights`` is worth.
+    package let scale: Float
+    /// Transition scores: row 0 from the start, row `p + 1` from tag `p`; ``EntityTag/count`` columns.
+    package let transitions: [Float]
+
+    /// Makes a tagger from its tables.
+    /// - Parameters:
+    ///   - bucketBits: the table's size, as a power of two.
+    ///   - weights: `(1 << bucketBits) * EntityTag.count` quantized weights.
+    ///   - scale: the value of one unit of `weights`.
+    ///   - transitions: `(EntityTag.count + 1) * EntityTag.count` scores.
+    package init(bucketBits: Int, weights: [Int16], scale: Float, transitions: [Float]) {
+        var bytes = Data(capacity: weights.count * 2)
+        for w in weights { let b = UInt16(bitPattern: w); bytes.append(UInt8(b & 0xFF)); bytes.append(UInt8(b >> 8)) }
+        self.init(bucketBits: bucketBits, weightBytes: bytes, weightOffset: 0, scale: scale, transitions: transitions)
+    }
+
+    init(bucketBits: Int, weightBytes: Data, weightOffset: Int, scale: Float, transitions: [Float]) {
+        self.bucketBits = bucketBits
+        self.weightBytes = weightBytes
+        self.weightOffset = weightOffset
+        self.scale = scale
+        self.transitions = transitions
+    }
+
+    /// The tags of every position of a text.
+    /// - Parameter text: the characters, as Unicode scalars.
+    /// - Returns: one tag per scalar.
+    package func tags(_ text: [Unicode.Scalar]) -> [EntityTag] {
+        let emission = emissions(text)
+        return Self.viterbi(emission: emission, count: text.count, transitions: transitions)
+    }
+
+    /// The entities of a text with how sure the model is of each: the mean, over the span's
+    /// characters, of the score of the decoded tag less the score of ``EntityTag/outside``.
+    /// - Parameter text: the characters, as Unicode scalars.
+    /// - Returns: the spans in order, each with its margin (above 0; higher is surer).
+    package func scoredSpans(_ text: [Unicode.Scalar]) -> [(span: TaggedSpan, margin: Float)] {
+        let emission = emissions(text)
+        let tags = Self.viterbi(emission: emission, count: text.count, transitions: transitions)
+        let L = EntityTag.count
+        return EntityTag.spans(tags).map { span in
+            var sum: Float = 0
+            for i in span.start..<span.end { sum += emission[i * L + tags[i].rawValue] - emission[i * L] }
+            return (span, sum / Float(span.end - span.start))
+        }
+    }
+
+    /// Per position and tag, the sum of the weights of the position's features.
+    func emissions(_ text: [Unicode.Scalar]) -> [Float] {
+        let features = TaggerFeatures(text, bucketBits: bucketBits)
+        let L = EntityTag.count, F = TaggerFeatures.perPosition
+        var emission = [Float](repeating: 0, count: text.count * L)
+        weightBytes.withUnsafeBytes { raw in
+            let base = weightOffset
+            @inline(__always) func w(_ k: Int) -> Int32 { Int32(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: base + 2 * k, as: Int16.self))) }
+            features.buckets.withUnsafeBufferPointer { b in
+                for i in 0..<features.count {
+                    var sums = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+                    for f in 0..<F {
+                        let row = Int(b[i * F + f]) * L
+                        sums.0 &+= w(row); sums.1 &+= w(row + 1); sums.2 &+= w(row + 2)
+                        sums.3 &+= w(row + 3); sums.4 &+= w(row + 4); sums.5 &+= w(row + 5)
+                        sums.6 &+= w(row + 6)
+                    }
+                    let e = i * L
+                    emission[e] = Float(sums.0) * scale; emission[e + 1] = Float(sums.1) * scale
+                    emission[e + 2] = Float(sums.2) * scale; emission[e + 3] = Float(sums.3) * scale
+                    emission[e + 4] = Float(sums.4) * scale; emission[e + 5] = Float(sums.5) * scale
+                    emission[e + 6] = Float(sums.6) * scale
+                }
+            }
+        }
+        return emission
+    }
+
+    /// The entities of a text.
+    /// - Parameter text: the characters, as Unicode scalars.
+    /// - Returns: the spans the decoded tags mark, in order.
+    package func spans(_ text: [Unicode.Scalar]) -> [TaggedSpan] { EntityTag.spans(tags(text)) }
+
+    /// The best tag sequence under emission and transition scores, with inside tags allowed
+    /// only after their own type (``EntityTag/canFollow(_:)``).
+    package static func viterbi(emission: [Float], count n: Int, transitions: [Float]) -> [EntityTag] {
+        guard n > 0 else { return [] }
+        let L = EntityTag.count
+        let tags = EntityTag.allCases
+        var score = [Float](repeating: -.infinity, count: L)
+        var back = [UInt8](repeating: 0, count: n * L)
+        for t in tags where t.canFollow(nil) { score[t.rawValue] = transitions[t.rawValue] + emission[t.rawValue] }
+        var next = [Float](repeating: 0, count: L)
+        for i in 1..<n {
+            for t in tags {
+                var best: Float = -.infinity, arg = 0
+                for p in tags where t.canFollow(p) && score[p.rawValue] > -.infinity {
+                    let s = score[p.rawValue] + transitions[(p.rawValue + 1) * L + t.rawValue]
+                    if s > best { best = s; arg = p.rawValue }
+                }
+                next[t.rawValue] = best + emission[i * L + t.rawValue]
+                back[i * L + t.rawValue] = UInt8(arg)
+            }
+            swap(&score, &next)
+        }
+        var last = 0
+        for t in 1..<L where score[t] > score[last] { last = t }
+        var out = [EntityTag](repeating: .outside, count: n)
+        var k = last
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            out[i] = EntityTag(rawValue: k)!
+            k = Int(back[i * L + k])
+        }
+        return out
+    }
+}

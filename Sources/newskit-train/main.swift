@@ -1,0 +1,85 @@
+import Foundation
+import NewsKitCore
+
+// Trains the entity tagger on KLUE-NER and reports its k-fold cross-validated entity F1 per type
+// (KLUE's metric: exact span and type). `scripts/train-ner.sh` runs it in a release build.
+//
+//   newskit-train [--data FILE] [--folds K] [--epochs N] [--bits B] [--seed S] [--out FILE] [--no-out]
+
+var data = "../shared/corpus/klue-ner/klue-ner-v1.1_dev.tsv"
+var folds = 5, epochs = 10, bits = 18
+var seed: UInt64 = 1
+var out: String? = "Sources/NewsKit/Core/Recognition/entity-tagger.bin"
+var args = CommandLine.arguments.dropFirst()
+while let a = args.popFirst() {
+    var v: String {
+        guard let v = args.popFirst() else { FileHandle.standardError.write(Data("newskit-train: \(a) needs a value\n".utf8)); exit(2) }
+        return v
+    }
+    switch a {
+    case "--data": data = v
+    case "--folds": folds = Int(v) ?? folds
+    case "--epochs": epochs = Int(v) ?? epochs
+    case "--bits": bits = Int(v) ?? bits
+    case "--seed": seed = UInt64(v) ?? seed
+    case "--out": out = v
+    case "--no-out": out = nil
+    default:
+        FileHandle.standardError.write(Data("newskit-train: unknown option \(a)\n".utf8))
+        exit(2)
+    }
+}
+guard let tsv = try? String(contentsOfFile: data, encoding: .utf8) else {
+    FileHandle.standardError.write(Data("newskit-train: cannot read \(data) (KLUE-NER's TSV; ../shared/corpus/klue-ner)\n".utf8))
+    exit(1)
+}
+let sentences = TaggedSentence.klue(tsv)
+print("\(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.text.count }) characters from \(data)")
+let setup = TaggerTraining(bucketBits: bits, epochs: epochs, seed: seed)
+
+func report(_ e: TaggerEvaluation, _ title: String) {
+    print(title)
+    print("  type          precision  recall      F1  entities")
+    for (name, kind) in [("person", Entity.Kind.person), ("organization", .organization), ("place", .place), ("all", nil)] {
+        let s = e.scores(kind)
+        print("  " + name.padding(toLength: 12, withPad: " ", startingAt: 0)
+              + String(format: "  %9.3f  %6.3f  %6.3f  %8d", s.precision, s.recall, s.f1, s.support))
+    }
+}
+
+if folds > 1 {
+    var total = TaggerEvaluation()
+    let margins: [Float] = [0, 15, 30, 45, 60, 80, 100, 130]
+    var byMargin = [TaggerEvaluation](repeating: TaggerEvaluation(), count: margins.count)
+    for k in 0..<folds {
+        let train = sentences.indices.filter { $0 % folds != k }.map { sentences[$0] }
+        let test = sentences.indices.filter { $0 % folds == k }.map { sentences[$0] }
+        let tagger = setup.train(train)
+        var e = TaggerEvaluation()
+        for s in test {
+            e.add(gold: s.tags, guess: tagger.tags(s.text))
+            let scored = tagger.scoredSpans(s.text)
+            for (m, threshold) in margins.enumerated() {
+                byMargin[m].add(gold: EntityTag.spans(s.tags), guess: scored.filter { $0.margin >= threshold }.map(\.span))
+            }
+        }
+        print(String(format: "fold %d: F1 %.3f", k + 1, e.scores(nil).f1))
+        total.add(e)
+    }
+    report(total, "\(folds)-fold cross-validation (sentence i in fold i mod \(folds)), \(epochs) epochs, 2^\(bits) rows:")
+    print("spans kept by their margin (EntityTagger.scoredSpans), all types:")
+    for (m, threshold) in margins.enumerated() {
+        let s = byMargin[m].scores(nil)
+        print(String(format: "  margin >= %4.1f: precision %.3f recall %.3f F1 %.3f", threshold, s.precision, s.recall, s.f1))
+    }
+}
+if let out {
+    let tagger = setup.train(sentences) { epoch, errors in print("epoch \(epoch): \(errors) sentences mis-tagged") }
+    do {
+        try tagger.table().write(to: URL(fileURLWithPath: out))
+        print("wrote \(out)")
+    } catch {
+        FileHandle.standardError.write(Data("newskit-train: cannot write \(out): \(error)\n".utf8))
+        exit(1)
+    }
+}
