@@ -45,6 +45,30 @@ import NewsKit
         #expect(d.isEmpty, "\(d)")
     }
 
+    @Test func daysOfAComingVisitStayInItsMonth() {
+        let apr20 = Instant(year: 2023, month: 4, day: 20, hour: 9)
+        let d = dates("윤석열 대통령은 24~30일 미국을 국빈 방문한다. 대통령은 25일(현지시간) 워싱턴에 도착한다. 26일에는 정상회담을 갖는다. 29일 보스턴에서 연설했다고 전했다.", apr20)
+        #expect(d["24~30일"] == "2023-04-24")
+        #expect(d["25일(현지시간)"] == "2023-04-25", "present tense: what is scheduled")
+        #expect(d["26일"] == "2023-04-26")
+        #expect(d["29일"] == "2023-04-29", "a day inside the span the text gave belongs to its month")
+    }
+
+    @Test func nightsAndDaysOfAStayAreNotDates() {
+        let d = dates("대통령은 내주 5박 7일 일정으로 미국을 방문한다. 3박4일 동안 머문다.", Instant(year: 2023, month: 4, day: 18))
+        #expect(d["7일"] == nil && d["4일"] == nil, "\(d)")
+    }
+
+    @Test func aMonthWithoutAYearTakesTheYearTheSentenceLooksTowards() {
+        let apr18 = Instant(year: 2023, month: 4, day: 18)
+        #expect(dates("신청은 5월 11일까지 받는다.", apr18)["5월 11일"] == "2023-05-11", "a deadline lies ahead")
+        #expect(dates("정상회담은 6월 열릴 예정이다.", apr18)["6월"] == "2023-06")
+        #expect(dates("그는 11월 평양을 방문했다.", apr18)["11월"] == "2022-11", "a past tense looks back")
+        let jan5 = Instant(year: 2026, month: 1, day: 5)
+        #expect(dates("12월 회의 결과가 주목된다.", jan5)["12월"] == "2025-12", "without a direction, the nearest year")
+        #expect(dates("3월 선거를 앞두고 있다.", Instant(year: 2025, month: 11, day: 2))["3월"] == "2026-03")
+    }
+
     @Test func eachDateKeepsItsSentence() {
         let r = resolver.eventDates(in: "첫 문장이다. 김 위원장은 13일 보도했다. 끝.", reference: aug13)
         #expect(r.count == 1)

@@ -27,10 +27,11 @@ public struct EventDateResolver: Sendable {
     func scan(_ s: [Unicode.Scalar], reference: Instant?, firstDayOnly: Bool) -> [EventDate] {
         var out: [EventDate] = []
         let ref = reference.map { r -> Day in let c = r.components; return Day(year: c.year, month: c.month, day: c.day) }
+        var ranges: [Range] = []
         var i = 0
         while i < s.count {
             if ScalarClass.isDigit(s[i]), i == 0 || !ScalarClass.isASCIIAlnum(s[i - 1]) && s[i - 1] != "." && s[i - 1] != "," {
-                if let (date, start, end) = numeric(s, at: i, ref: ref) {
+                if let (date, start, end) = numeric(s, at: i, ref: ref, ranges: &ranges) {
                     if let date {
                         out.append(EventDate(expression: string(s, start, end), date: date, sentence: firstDayOnly ? "" : sentence(s, start, end)))
                         if firstDayOnly && date.count == 10 && s[end - 1] != "월" { return out }
@@ -91,12 +92,23 @@ public struct EventDateResolver: Sendable {
 
     // MARK: - Numbers: 2025년 9월 3일, 지난해 6월, 오는 15일, 12일(현지시간), 10~13일, 3일 전
 
+    /// A span of days the text resolved (`24~30일` of a visit): a later bare day inside it
+    /// (`26일`, `29일`) is a day of the same month.
+    struct Range { var year: Int, month: Int, first: Int, last: Int }
+
+    /// Which way from the article's date a sentence looks.
+    /// `present`: the last verb is in the present tense, which news uses for what is scheduled
+    /// (`방문한다`) but also for judgements (`주목된다`): enough to keep a day in its month, not to
+    /// move a month to another year.
+    enum Direction { case forward, present, backward, unknown }
+
     /// Returns the date (nil when it cannot be resolved), and the expression's range.
-    func numeric(_ s: [Unicode.Scalar], at start: Int, ref: Day?) -> (String?, Int, Int)? {
+    func numeric(_ s: [Unicode.Scalar], at start: Int, ref: Day?, ranges: inout [Range]) -> (String?, Int, Int)? {
         var i = start
         var year: Int?, month: Int?, day: Int?
         var end = start
         var rangeEnd = false
+        var lastDay: Int?
         func number() -> Int? {
             var v = 0, n = 0
             while i < s.count, ScalarClass.isDigit(s[i]), n < 5 { v = v * 10 + Int(s[i].value - 48); i += 1; n += 1 }
@@ -110,7 +122,7 @@ public struct EventDateResolver: Sendable {
             if i < s.count, s[i] == "~" || s[i] == "-" || s[i] == "∼", day == nil {
                 let mark = i
                 i += 1
-                if number() != nil, i < s.count, s[i] == "일" { rangeEnd = true } else { i = mark }
+                if let last = number(), i < s.count, s[i] == "일" { rangeEnd = true; lastDay = last } else { i = mark }
             }
             guard i < s.count else { i = save; break }
             let unit = s[i]
@@ -134,6 +146,8 @@ public struct EventDateResolver: Sendable {
             if rest.hasPrefix("간") || rest.hasPrefix(" 만에") || rest.hasPrefix("만에") || rest.hasPrefix("째") || rest.hasPrefix(" 동안") || rest.hasPrefix(" 이내") || rest.hasPrefix(" 연속") {
                 return (nil, start, end)
             }
+            // `5박 7일`: nights and days of a stay.
+            if Self.followsNights(s, start) { return (nil, start, end) }
         }
         if month != nil, day == nil, year == nil {
             let rest = after(s, end)
@@ -171,7 +185,7 @@ public struct EventDateResolver: Sendable {
             return (nil, start, end)
         }
         guard let ref else { return (nil, start, end) }
-        let future = isFuture(sentence(s, start, end))
+        let direction = self.direction(sentence(s, start, end), after: string(s, exprEnd, min(s.count, exprEnd + 4)))
         if let m = month {
             var y: Int
             switch modifier {
@@ -180,10 +194,22 @@ public struct EventDateResolver: Sendable {
             case "내년": y = ref.year + 1
             case "지난": y = m < ref.month || (m == ref.month && (day ?? 99) < ref.day) ? ref.year : ref.year - 1
             case "오는": y = m > ref.month || (m == ref.month && (day ?? 0) > ref.day) ? ref.year : ref.year + 1
-            default: y = m <= ref.month || future ? ref.year : ref.year - 1
+            default:
+                // A month without a year: the year nearest the article's date, in the direction
+                // the sentence looks (`5월 11일까지`, `예정` ahead; a past tense behind).
+                let d = day ?? 1
+                switch direction {
+                case .forward: y = m >= ref.month ? ref.year : ref.year + 1
+                case .backward: y = m < ref.month || (m == ref.month && d <= ref.day) ? ref.year : ref.year - 1
+                case .unknown, .present:
+                    y = [ref.year - 1, ref.year, ref.year + 1].min { a, b in
+                        abs(Instant.daysFromCivil(a, m, min(d, 28)) - ref.days) < abs(Instant.daysFromCivil(b, m, min(d, 28)) - ref.days)
+                    }!
+                }
             }
             if let d = day {
                 guard Instant.daysIn(month: m, year: y) >= d else { return (nil, start, end) }
+                if rangeEnd, let last = lastDay, last >= d, last <= 31 { ranges.append(Range(year: y, month: m, first: d, last: last)) }
                 return (Day(year: y, month: m, day: d).text, exprStart, exprEnd)
             }
             return (Day(year: y, month: m, day: 1).monthText, exprStart, exprEnd)
@@ -193,10 +219,43 @@ public struct EventDateResolver: Sendable {
         switch modifier {
         case "지난": if d >= ref.day { (y, m) = Self.month(y, m, plus: -1) }
         case "오는": if d <= ref.day { (y, m) = Self.month(y, m, plus: 1) }
-        default: if d > ref.day && !future { (y, m) = Self.month(y, m, plus: -1) }
+        default:
+            if let r = ranges.last(where: { $0.first <= d && d <= $0.last }) {
+                // A day of a span the text gave (`24~30일` … `26일`).
+                (y, m) = (r.year, r.month)
+            } else if d > ref.day && direction != .forward && direction != .present {
+                (y, m) = Self.month(y, m, plus: -1)
+            }
         }
         guard Instant.daysIn(month: m, year: y) >= d else { return (nil, start, end) }
+        if rangeEnd, let last = lastDay, last >= d, last <= 31 { ranges.append(Range(year: y, month: m, first: d, last: last)) }
         return (Day(year: y, month: m, day: d).text, exprStart, exprEnd)
+    }
+
+    /// `5박 7일`: the day count follows a count of nights.
+    static func followsNights(_ s: [Unicode.Scalar], _ start: Int) -> Bool {
+        var k = start - 1
+        while k >= 0, s[k] == " " { k -= 1 }
+        guard k >= 1, s[k] == "박", ScalarClass.isDigit(s[k - 1]) else { return false }
+        return true
+    }
+
+    /// Which way a sentence looks from the article's date: ahead when it says so (`예정`,
+    /// `계획`, `앞두고` …) or when the date is a deadline (`11일까지`); ``Direction/present`` when
+    /// its last verb is in the present tense (`방문한다`, `갖는다`); behind when it is in the past
+    /// tense (`만났다`, `밝혔다`).
+    func direction(_ sentence: String, after rest: String) -> Direction {
+        if isFuture(sentence) || rest.hasPrefix("까지") { return .forward }
+        // The syllable before the sentence's final 다.
+        let u = Array(sentence.unicodeScalars)
+        var k = u.count - 1
+        while k >= 0, !ScalarClass.isHangul(u[k]) { k -= 1 }
+        guard k >= 1, u[k] == "다", ScalarClass.isHangul(u[k - 1]) else { return .unknown }
+        let v = u[k - 1].value - 0xAC00
+        let final = v % 28
+        if final == 20 { return u[k - 1] == "있" ? .unknown : .backward }  // ㅆ: 했다, 밝혔다, 있었다 (있다 is present)
+        if u[k - 1] == "는" || (final == 4 && u[k - 1] != "인") { return .present }  // 는다, ㄴ다: 한다, 만난다
+        return .unknown
     }
 
     /// Words of a sentence that put its event ahead of the article.
