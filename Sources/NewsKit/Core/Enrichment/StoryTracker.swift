@@ -8,9 +8,11 @@ import Foundation
 ///   Jaccard similarity of 0.7 or more makes a duplicate of the first article seen with that
 ///   text. Found through locality-sensitive hashing bands, so a run need not compare every pair.
 /// - Stories: articles about the same event share key entities (weighted by how rare they are
-///   in the run) and their first day reference falls within two days (`12일(현지시간)` in an
-///   undated page matches an article whose lead event is on the 12th); articles published more
-///   than a week apart are never one story. Similar headlines add to the score.
+///   in the run; the outlet's own name, which all its articles share, is no key entity) and
+///   their first day reference falls within two days (`12일(현지시간)` in an undated page
+///   matches an article whose lead event is on the 12th; first days further apart ask for a
+///   much closer match); articles published more than a week apart are never one story.
+///   Similar headlines add to the score.
 /// - Reposts: an article whose ``Origin`` names an outlet and headline is linked to the article
 ///   of that outlet with that headline (or that text), when it was seen earlier in the run.
 ///
@@ -138,7 +140,6 @@ public final class StoryTracker: @unchecked Sendable {
             if let a = fp.firstDay, let b = other.firstDay { days = abs(a - b) <= 2 }
             else if let a = fp.firstDayOfMonth, let b = other.firstDayOfMonth { let d = abs(a - b); days = min(d, 31 - d) <= 2 }
             else { days = nil }
-            if days == false { continue }
             var dot = 0.0, na = 0.0, nb = 0.0
             for (k, v) in fp.entities { let w = v * weight(k); na += w * w; if let o = other.entities[k] { dot += w * o * weight(k) } }
             for (k, v) in other.entities { let w = v * weight(k); nb += w * w }
@@ -146,8 +147,10 @@ public final class StoryTracker: @unchecked Sendable {
             let cosine = dot / (na.squareRoot() * nb.squareRoot())
             let headline = Self.jaccard(fp.titleGrams, other.titleGrams)
             let score = cosine + 0.5 * headline
-            // With matching days, shared key entities suffice; without any date, ask for more.
-            let needed = days == true ? 0.35 : 0.6
+            // With matching days, shared key entities suffice; without any date, ask for more;
+            // with first days apart, much more (the first day a text names is not always its
+            // event's: a report may open with the background).
+            let needed = days == true ? 0.35 : days == nil ? 0.6 : 0.85
             if score >= needed, best == nil || score > best!.score { best = (score, other.storyID) }
         }
         return best?.story
@@ -184,9 +187,12 @@ public final class StoryTracker: @unchecked Sendable {
 
     static func fingerprint(_ a: Article) -> Fingerprint {
         let authors = Set(a.authors.map(\.name))
+        let outlets = Self.outletNames(a)
         var entities: [String: Double] = [:]
-        // The sixteen most mentioned entities are the article's key entities.
-        for e in a.entities.filter({ !$0.spans.isEmpty && !authors.contains($0.name) }).prefix(16) {
+        // The sixteen most mentioned entities are the article's key entities; the outlet itself
+        // (its name, its agency, a broadcaster's sign-off) says nothing of the event: every
+        // article of that outlet names it.
+        for e in a.entities.filter({ !$0.spans.isEmpty && !authors.contains($0.name) && !Self.namesOutlet($0, outlets) }).prefix(16) {
             entities["\(e.type.rawValue):\(e.name)"] = 1 + log(Double(max(1, e.spans.count)))
         }
         let published = (a.origin?.publishedAt ?? a.publishedAt).map { dayNumber($0) }
@@ -197,6 +203,23 @@ public final class StoryTracker: @unchecked Sendable {
         return Fingerprint(id: a.id, storyID: "story-" + a.id, duplicateOf: nil, signature: minHash(a.text), entities: entities,
                            published: published, firstDay: firstDay, firstDayOfMonth: EventDateResolver().firstDayOfMonth(in: a.text),
                            titleGrams: grams(a.title ?? ""), source: a.origin == nil ? (a.source.name ?? a.source.id) : "", titleKey: nil)
+    }
+
+    /// The names under which an article's outlet appears in its text: the source's name and
+    /// id, the dateline's agency, the origin of a repost.
+    static func outletNames(_ a: Article) -> [String] {
+        var names = [a.source.name, a.agency, a.origin?.name].compactMap { $0 }
+        names += a.source.id.split(separator: ".").map(String.init).filter { $0.count >= 3 && $0 != "www" && $0 != "com" && $0 != "news" }
+        return names.map { titleKey($0).lowercased() }.filter { $0.unicodeScalars.count >= 2 }
+    }
+
+    /// Whether the entity is the outlet (`연합뉴스` of `연합뉴스TV`, `SBS` of `SBS 뉴스`).
+    static func namesOutlet(_ e: Entity, _ outlets: [String]) -> Bool {
+        guard e.type == .organization, !outlets.isEmpty else { return false }
+        return ([e.name] + e.aliases).contains { form in
+            let k = titleKey(form).lowercased()
+            return k.unicodeScalars.count >= 2 && outlets.contains { $0.contains(k) || k.contains($0) }
+        }
     }
 
     static func dayNumber(_ i: Instant) -> Int {

@@ -1,10 +1,11 @@
 import Foundation
 
-/// The tagger's binary table: the magic `NKTAGGR1`, then little-endian `UInt32` bucket bits, tag
-/// count and features per position, a `Float32` scale, the `Int16` weights row by row and the
-/// `Float32` transitions. Read in one pass, once per process for the built-in table.
+/// The tagger's binary table: the magic `NKTAGGR2`, then little-endian `UInt32` bucket bits, tag
+/// count and features per position, a `Float32` scale, the `Int16` weights row by row (each row
+/// padded with zeros to ``EntityTagger/rowWidth`` values) and the `Float32` transitions. The
+/// built-in table is read once per process, and its weights are used where they lie.
 extension EntityTagger {
-    static let magic = Array("NKTAGGR1".utf8)
+    static let magic = Array("NKTAGGR2".utf8)
 
     /// Reads a table.
     /// - Parameters:
@@ -24,7 +25,7 @@ extension EntityTagger {
             throw fail("made for \(tags) tags and \(features) features per position; this build has \(EntityTag.count) and \(TaggerFeatures.perPosition)")
         }
         guard (8...24).contains(bits), scale.isFinite, scale > 0 else { throw fail("bucket bits \(bits), scale \(scale)") }
-        let rows = (1 << bits) * tags, transitionCount = (tags + 1) * tags
+        let rows = (1 << bits) * Self.rowWidth, transitionCount = (tags + 1) * tags
         let expected = 24 + rows * 2 + transitionCount * 4
         guard data.count == expected else { throw fail("\(data.count) bytes where \(expected) were expected") }
         let transitions = (0..<transitionCount).map { Float(bitPattern: u32(24 + rows * 2 + 4 * $0)) }
@@ -37,7 +38,7 @@ extension EntityTagger {
         var out = Self.magic
         func u32(_ v: UInt32) { out += [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
         u32(UInt32(bucketBits)); u32(UInt32(EntityTag.count)); u32(UInt32(TaggerFeatures.perPosition)); u32(scale.bitPattern)
-        let count = (1 << bucketBits) * EntityTag.count * 2
+        let count = (1 << bucketBits) * Self.rowWidth * 2
         out += weightBytes[weightBytes.startIndex + weightOffset ..< weightBytes.startIndex + weightOffset + count]
         for t in transitions { u32(t.bitPattern) }
         return Data(out)

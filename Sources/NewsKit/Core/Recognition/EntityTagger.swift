@@ -13,6 +13,8 @@ package struct EntityTagger: Sendable {
     package let bucketBits: Int
     /// Weights, row by row, as little-endian `Int16` multiples of ``scale``, from byte
     /// `weightOffset` of `weightBytes` (the shipped table is read in place, mapped from its file).
+    /// A row holds ``rowWidth`` values, the tags' and zeros after them, so that one aligned
+    /// 16-byte load reads it.
     let weightBytes: Data
     let weightOffset: Int
     /// What one unit of ``weights`` is worth.
@@ -23,12 +25,20 @@ package struct EntityTagger: Sendable {
     /// Makes a tagger from its tables.
     /// - Parameters:
     ///   - bucketBits: the table's size, as a power of two.
-    ///   - weights: `(1 << bucketBits) * EntityTag.count` quantized weights.
+    ///   - weights: `(1 << bucketBits) * EntityTag.count` quantized weights, row by row.
     ///   - scale: the value of one unit of `weights`.
     ///   - transitions: `(EntityTag.count + 1) * EntityTag.count` scores.
+    /// Values per stored row: ``EntityTag/count`` weights, then zeros.
+    static let rowWidth = 8
+
     package init(bucketBits: Int, weights: [Int16], scale: Float, transitions: [Float]) {
-        var bytes = Data(capacity: weights.count * 2)
-        for w in weights { let b = UInt16(bitPattern: w); bytes.append(UInt8(b & 0xFF)); bytes.append(UInt8(b >> 8)) }
+        let L = EntityTag.count
+        var bytes = Data(count: (1 << bucketBits) * Self.rowWidth * 2)
+        bytes.withUnsafeMutableBytes { out in
+            for k in 0..<min(weights.count, (1 << bucketBits) * L) {
+                out.storeBytes(of: weights[k].littleEndian, toByteOffset: ((k / L) * Self.rowWidth + k % L) * 2, as: Int16.self)
+            }
+        }
         self.init(bucketBits: bucketBits, weightBytes: bytes, weightOffset: 0, scale: scale, transitions: transitions)
     }
 
@@ -68,23 +78,20 @@ package struct EntityTagger: Sendable {
         let features = TaggerFeatures(text, bucketBits: bucketBits)
         let L = EntityTag.count, F = TaggerFeatures.perPosition
         var emission = [Float](repeating: 0, count: text.count * L)
-        weightBytes.withUnsafeBytes { raw in
-            let base = weightOffset
-            @inline(__always) func w(_ k: Int) -> Int32 { Int32(Int16(littleEndian: raw.loadUnaligned(fromByteOffset: base + 2 * k, as: Int16.self))) }
-            features.buckets.withUnsafeBufferPointer { b in
-                for i in 0..<features.count {
-                    var sums = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
-                    for f in 0..<F {
-                        let row = Int(b[i * F + f]) * L
-                        sums.0 &+= w(row); sums.1 &+= w(row + 1); sums.2 &+= w(row + 2)
-                        sums.3 &+= w(row + 3); sums.4 &+= w(row + 4); sums.5 &+= w(row + 5)
-                        sums.6 &+= w(row + 6)
+        let base = weightOffset, stride = Self.rowWidth * 2, scale = self.scale
+        // Rows are little-endian, as every platform NewsKit builds for is.
+        weightBytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            features.buckets.withUnsafeBufferPointer { (b: UnsafeBufferPointer<Int32>) in
+                emission.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<Float>) in
+                    for i in 0..<features.count {
+                        var sums = SIMD8<Int32>()
+                        for f in 0..<F {
+                            let row: SIMD8<Int16> = raw.loadUnaligned(fromByteOffset: base + Int(b[i * F + f]) * stride, as: SIMD8<Int16>.self)
+                            sums &+= SIMD8<Int32>(truncatingIfNeeded: row)
+                        }
+                        let e = i * L
+                        for l in 0..<L { out[e + l] = Float(sums[l]) * scale }
                     }
-                    let e = i * L
-                    emission[e] = Float(sums.0) * scale; emission[e + 1] = Float(sums.1) * scale
-                    emission[e + 2] = Float(sums.2) * scale; emission[e + 3] = Float(sums.3) * scale
-                    emission[e + 4] = Float(sums.4) * scale; emission[e + 5] = Float(sums.5) * scale
-                    emission[e + 6] = Float(sums.6) * scale
                 }
             }
         }
