@@ -9,9 +9,10 @@ extension EntityRecognizer.Run {
         // would cost its time for nothing.
         func korean(_ a: Int, _ b: Int) -> Bool {
             var hangul = 0, letters = 0
-            for k in a..<b where s[k].properties.isAlphabetic {
-                letters += 1
-                if ScalarClass.isHangul(s[k]) { hangul += 1 }
+            for k in a..<b {
+                let c = s[k]
+                if ScalarClass.isHangul(c) { hangul += 1; letters += 1 }
+                else if c.value < 0x80 ? (c.value | 0x20) >= 0x61 && (c.value | 0x20) <= 0x7A : c.properties.isAlphabetic { letters += 1 }
             }
             return hangul > 0 && hangul * 3 >= letters
         }

@@ -108,22 +108,32 @@ package struct EntityTagger: Sendable {
     package static func viterbi(emission: [Float], count n: Int, transitions: [Float]) -> [EntityTag] {
         guard n > 0 else { return [] }
         let L = EntityTag.count
-        let tags = EntityTag.allCases
-        var score = [Float](repeating: -.infinity, count: L)
+        // Transitions with the forbidden ones at -inf: the inner loop is then plain arithmetic.
+        var allowed = transitions
+        for t in EntityTag.allCases {
+            if !t.canFollow(nil) { allowed[t.rawValue] = -.infinity }
+            for p in EntityTag.allCases where !t.canFollow(p) { allowed[(p.rawValue + 1) * L + t.rawValue] = -.infinity }
+        }
         var back = [UInt8](repeating: 0, count: n * L)
-        for t in tags where t.canFollow(nil) { score[t.rawValue] = transitions[t.rawValue] + emission[t.rawValue] }
-        var next = [Float](repeating: 0, count: L)
-        for i in 1..<n {
-            for t in tags {
-                var best: Float = -.infinity, arg = 0
-                for p in tags where t.canFollow(p) && score[p.rawValue] > -.infinity {
-                    let s = score[p.rawValue] + transitions[(p.rawValue + 1) * L + t.rawValue]
-                    if s > best { best = s; arg = p.rawValue }
+        var score = [Float](repeating: -.infinity, count: L), next = score
+        for t in 0..<L { score[t] = allowed[t] + emission[t] }
+        allowed.withUnsafeBufferPointer { tr in
+            emission.withUnsafeBufferPointer { em in
+                back.withUnsafeMutableBufferPointer { bk in
+                    for i in 1..<n {
+                        for t in 0..<L {
+                            var best = score[0] + tr[L + t], arg = 0
+                            for p in 1..<L {
+                                let v = score[p] + tr[(p + 1) * L + t]
+                                if v > best { best = v; arg = p }
+                            }
+                            next[t] = best + em[i * L + t]
+                            bk[i * L + t] = UInt8(arg)
+                        }
+                        swap(&score, &next)
+                    }
                 }
-                next[t.rawValue] = best + emission[i * L + t.rawValue]
-                back[i * L + t.rawValue] = UInt8(arg)
             }
-            swap(&score, &next)
         }
         var last = 0
         for t in 1..<L where score[t] > score[last] { last = t }
