@@ -95,4 +95,10 @@ import Testing
         let rulesAlone = EntityRecognizer(gazetteer: Gazetteer(entries: [], givenNames: []), learnedModel: false)
         #expect(!rulesAlone.entities(text: text).contains { $0.name == "강형욱" })
     }
+
+    @Test func aTaggedNameEndingInAKindOfOrganizationIsOne() throws {
+        let recognizer = EntityRecognizer(gazetteer: try Gazetteer.builtIn())
+        let found = recognizer.entities(text: "김소영 금융위 부위원장은 이날 울산지검을 방문했다.")
+        #expect(found.first { $0.name == "울산지검" }?.type == .organization, "\(found.map { "\($0.type):\($0.name)" })")
+    }
 }

@@ -35,12 +35,15 @@ extension EntityRecognizer.Run {
             let form = string(a, b)
             guard !EntityRecognizer.genericNouns.contains(form), !EntityRecognizer.notNames.contains(form) else { continue }
             guard endsAsAName(a, b) else { continue }
+            // A name ending in a kind of organization is one, whatever the tagger read (`울산지검`).
+            let kind: Entity.Kind = EntityRecognizer.organizationEndings.longest(in: s, start: a, end: b).map { b - a > $0.length } == true
+                ? .organization : span.kind
             let known = recognizer.trie.matches(in: s, at: a).last { $0.end == b }?.payloads
-                .first { g.entries[$0.entry].type == span.kind && $0.form != .context }
-            guard known != nil || isPlausible(a, b, span.kind) else { continue }
+                .first { g.entries[$0.entry].type == kind && $0.form != .context }
+            guard known != nil || isPlausible(a, b, kind) else { continue }
             // A form the rules found already (`왓슨` of 에이드리언 왓슨) is that entity's mention.
-            let ruled = dynamicForms.first { $0.form == form && table[$0.index].type == span.kind }?.index
-            let i = ruled ?? known.map { index(ofEntry: $0.entry) } ?? index(named: form, type: span.kind)
+            let ruled = dynamicForms.first { $0.form == form && table[$0.index].type == kind }?.index
+            let i = ruled ?? known.map { index(ofEntry: $0.entry) } ?? index(named: form, type: kind)
             mention(i, a, b)
             if !dynamicForms.contains(where: { $0.form == form }) { dynamicForms.append((form, i)) }
         }
@@ -108,6 +111,11 @@ extension EntityRecognizer {
 
     /// Common nouns the tagger learned as organizations from KLUE's annotation, which tags the
     /// police or the government as one, while NewsKit's entities are named bodies only.
+    /// Endings that make a name an organization's: prosecutors' offices and courts, police,
+    /// committees, universities, public corporations, foundations, banks, newspapers.
+    static let organizationEndings = SuffixSet(["지검", "고검", "지청", "지법", "고법", "검찰청", "경찰서", "경찰청", "위원회", "대학교",
+                                                "공사", "공단", "재단", "협회", "연구원", "연구소", "은행", "일보", "신문", "방송", "통신"])
+
     /// Ends of organization spans that name a kind of body, not one body (`연방 정부`).
     static let namelessBodies = ["정부", "당국", "재판부", "중앙은행"]
 
