@@ -54,6 +54,14 @@ import NewsKit
         #expect(d["29일"] == "2023-04-29", "a day inside the span the text gave belongs to its month")
     }
 
+    @Test func laterDaysOfASentenceKeepTheMonthWrittenBeforeThem() {
+        let apr7 = Instant(year: 2023, month: 4, day: 7)
+        let d = resolver.eventDates(in: "다음 달 4일부터 7일 서울을 시작으로 12일 도쿄, 27일 마닐라에서 공연할 예정이다. 그는 3일 입국했다.", reference: apr7)
+        #expect(d.map(\.date) == ["2023-05-04", "2023-05-07", "2023-05-12", "2023-05-27", "2023-04-03"], "\(d.map(\.date))")
+        let e = dates("5월 2일 회담에 이어 9일 발표했다.", Instant(year: 2023, month: 6, day: 20))
+        #expect(e["9일"] == "2023-05-09", "a later day of the same sentence, after the month it names")
+    }
+
     @Test func nightsAndDaysOfAStayAreNotDates() {
         let d = dates("대통령은 내주 5박 7일 일정으로 미국을 방문한다. 3박4일 동안 머문다.", Instant(year: 2023, month: 4, day: 18))
         #expect(d["7일"] == nil && d["4일"] == nil, "\(d)")

@@ -42,6 +42,8 @@ public struct EventDateResolver: Sendable {
             }
             if !firstDayOnly, let ref, Self.wordStarts.contains(s[i]), i == 0 || !ScalarClass.isHangul(s[i - 1]), let (date, end) = word(s, at: i, ref: ref) {
                 out.append(EventDate(expression: string(s, i, end), date: date, sentence: sentence(s, i, end)))
+                let p = date.split(separator: "-").compactMap { Int($0) }
+                if p.count == 3 { ranges.append(Range(year: p[0], month: p[1], first: p[2], last: 31, until: sentenceEnd(s, end))) }
                 i = end
                 continue
             }
@@ -94,7 +96,9 @@ public struct EventDateResolver: Sendable {
 
     /// A span of days the text resolved (`24~30일` of a visit): a later bare day inside it
     /// (`26일`, `29일`) is a day of the same month.
-    struct Range { var year: Int, month: Int, first: Int, last: Int }
+    /// A day with its month written out (`5월 4일`, `다음 달 4일`) is one too, for the later days
+    /// of its sentence (`… 4일부터 7일 서울을 시작으로 12일 도쿄`): `until` is where it stops holding.
+    struct Range { var year: Int, month: Int, first: Int, last: Int, until: Int = Int.max }
 
     /// Which way from the article's date a sentence looks.
     /// `present`: the last verb is in the present tense, which news uses for what is scheduled
@@ -179,7 +183,11 @@ public struct EventDateResolver: Sendable {
         }
         if let y = year {
             if let m = month {
-                if let d = day { return Instant.daysIn(month: m, year: y) >= d ? (Day(year: y, month: m, day: d).text, exprStart, exprEnd) : (nil, start, end) }
+                if let d = day {
+                    guard Instant.daysIn(month: m, year: y) >= d else { return (nil, start, end) }
+                    ranges.append(Range(year: y, month: m, first: d, last: 31, until: sentenceEnd(s, end)))
+                    return (Day(year: y, month: m, day: d).text, exprStart, exprEnd)
+                }
                 return (Day(year: y, month: m, day: 1).monthText, exprStart, exprEnd)
             }
             return (nil, start, end)
@@ -210,6 +218,7 @@ public struct EventDateResolver: Sendable {
             if let d = day {
                 guard Instant.daysIn(month: m, year: y) >= d else { return (nil, start, end) }
                 if rangeEnd, let last = lastDay, last >= d, last <= 31 { ranges.append(Range(year: y, month: m, first: d, last: last)) }
+                ranges.append(Range(year: y, month: m, first: d, last: 31, until: sentenceEnd(s, end)))
                 return (Day(year: y, month: m, day: d).text, exprStart, exprEnd)
             }
             return (Day(year: y, month: m, day: 1).monthText, exprStart, exprEnd)
@@ -220,8 +229,9 @@ public struct EventDateResolver: Sendable {
         case "지난": if d >= ref.day { (y, m) = Self.month(y, m, plus: -1) }
         case "오는": if d <= ref.day { (y, m) = Self.month(y, m, plus: 1) }
         default:
-            if let r = ranges.last(where: { $0.first <= d && d <= $0.last }) {
-                // A day of a span the text gave (`24~30일` … `26일`).
+            if let r = ranges.last(where: { $0.first <= d && d <= $0.last && start < $0.until }) {
+                // A day of a span the text gave (`24~30일` … `26일`), or later in the sentence of
+                // a day with its month (`5월 4일부터 7일`).
                 (y, m) = (r.year, r.month)
             } else if d > ref.day && direction != .forward && direction != .present {
                 (y, m) = Self.month(y, m, plus: -1)
@@ -318,6 +328,18 @@ public struct EventDateResolver: Sendable {
     func string(_ s: [Unicode.Scalar], _ a: Int, _ b: Int) -> String { String(String.UnicodeScalarView(s[a..<min(b, s.count)])) }
     func after(_ s: [Unicode.Scalar], _ i: Int) -> String { string(s, i, min(s.count, i + 8)) }
     func before(_ s: [Unicode.Scalar], _ i: Int) -> String { string(s, max(0, i - 8), i) }
+
+    /// Where the sentence holding position `end - 1` ends.
+    func sentenceEnd(_ s: [Unicode.Scalar], _ end: Int) -> Int {
+        var b = end
+        while b < s.count {
+            let c = s[b]
+            if c == "\n" { break }
+            b += 1
+            if (c == "." || c == "?" || c == "!") && (b == s.count || s[b] == " " || s[b] == "\n") { break }
+        }
+        return b
+    }
 
     /// The sentence around a range: from the previous sentence end to the next one.
     func sentence(_ s: [Unicode.Scalar], _ start: Int, _ end: Int) -> String {
