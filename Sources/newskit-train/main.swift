@@ -67,10 +67,15 @@ if folds > 1 {
         total.add(e)
     }
     report(total, "\(folds)-fold cross-validation (sentence i in fold i mod \(folds)), \(epochs) epochs, 2^\(bits) rows:")
-    print("spans kept by their margin (EntityTagger.scoredSpans), all types:")
+    print("spans kept by their margin (EntityTagger.scoredSpans): precision / recall per type")
+    print("  margin    person         organization   place          all")
     for (m, threshold) in margins.enumerated() {
-        let s = byMargin[m].scores(nil)
-        print(String(format: "  margin >= %4.1f: precision %.3f recall %.3f F1 %.3f", threshold, s.precision, s.recall, s.f1))
+        var line = String(format: "  %6.1f", threshold)
+        for kind in [Entity.Kind.person, .organization, .place, nil] {
+            let s = byMargin[m].scores(kind)
+            line += String(format: "    %.3f / %.3f", s.precision, s.recall)
+        }
+        print(line)
     }
 }
 if let out {

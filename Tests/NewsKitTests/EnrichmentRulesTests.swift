@@ -225,6 +225,33 @@ import NewsKit
         #expect(c.storyID == "story-third")
     }
 
+    @Test func theOutletsOwnNameDoesNotMakeUnrelatedArticlesOneStory() {
+        let yonhap = Source(id: "yna.co.kr", name: "연합뉴스", homepage: nil, kind: .newspaper)
+        let outlet = Entity(name: "연합뉴스", type: .organization, mentions: 1, spans: [.init(start: 0, end: 1)])
+        let day = Instant(year: 2023, month: 4, day: 18)
+        let tracker = StoryTracker()
+        let texts = ["교사에게 협박 편지를 보낸 학부모가 입건됐다.", "짠테크 단톡방이 인기를 끌고 있다.", "이탈리아에서 곰이 사람을 공격했다.", "가수가 숨진 채 발견됐다."]
+        var ids: [String] = []
+        for (k, t) in texts.enumerated() {
+            var a = article("y\(k)", t, published: day, entities: [outlet], source: yonhap)
+            tracker.assign(&a)
+            ids.append(a.storyID ?? "")
+        }
+        #expect(Set(ids).count == 4, "every Yonhap article names 연합뉴스; that is no event")
+    }
+
+    @Test func reportsOfOneEventWhoseFirstDaysDifferStillShareAStory() {
+        let ents = [Entity(name: "윤석열", type: .person, mentions: 3, spans: [.init(start: 0, end: 1), .init(start: 1, end: 2), .init(start: 2, end: 3)]),
+                    Entity(name: "미국", type: .place, mentions: 2, spans: [.init(start: 0, end: 1), .init(start: 1, end: 2)]),
+                    Entity(name: "조 바이든", type: .person, mentions: 1, spans: [.init(start: 0, end: 1)])]
+        let day = Instant(year: 2023, month: 4, day: 16)
+        let tracker = StoryTracker()
+        var a = article("s1", "대통령실은 16일 국빈 방미 일정을 발표했다.", title: "윤 대통령 24~30일 국빈 방미", published: day, entities: ents)
+        var b = article("s2", "윤 대통령은 24일부터 미국을 국빈 방문한다.", title: "윤 대통령, 내주 5박 7일 국빈 방미", published: day, entities: ents)
+        tracker.assign(&a); tracker.assign(&b)
+        #expect(b.storyID == a.storyID, "the same key entities, close headlines: one story though one opens with the announcement day")
+    }
+
     @Test func articlesPublishedMonthsApartAreNeverOneStory() {
         let ents = [Entity(name: "크렘린궁", type: .organization, mentions: 2, spans: [.init(start: 0, end: 1)]),
                     Entity(name: "알래스카", type: .place, mentions: 1, spans: [.init(start: 0, end: 1)])]
