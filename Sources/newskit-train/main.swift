@@ -4,12 +4,16 @@ import NewsKitCore
 // Trains the entity tagger on KLUE-NER and reports its k-fold cross-validated entity F1 per type
 // (KLUE's metric: exact span and type). `scripts/train-ner.sh` runs it in a release build.
 //
-//   newskit-train [--data FILE] [--folds K] [--epochs N] [--bits B] [--seed S] [--out FILE] [--no-out]
+//   newskit-train [--data FILE] [--also FILE[:REPEAT]] [--folds K] [--epochs N] [--bits B] [--seed S] [--out FILE] [--no-out]
+//
+// `--also` adds sentences in the same format to every training run (repeated REPEAT times,
+// default 1), never to the folds scored: `scripts/news-ner-silver.py` writes such a file.
 
 var data = "../shared/corpus/klue-ner/klue-ner-v1.1_dev.tsv"
 var folds = 5, epochs = 10, bits = 18
 var seed: UInt64 = 1
 var out: String? = "Sources/NewsKit/Core/Recognition/entity-tagger.bin"
+var also: [(path: String, repeat: Int)] = []
 var args = CommandLine.arguments.dropFirst()
 while let a = args.popFirst() {
     var v: String {
@@ -18,6 +22,13 @@ while let a = args.popFirst() {
     }
     switch a {
     case "--data": data = v
+    case "--also":
+        let spec = v
+        if let colon = spec.lastIndex(of: ":"), let n = Int(spec[spec.index(after: colon)...]) {
+            also.append((String(spec[..<colon]), n))
+        } else {
+            also.append((spec, 1))
+        }
     case "--folds": folds = Int(v) ?? folds
     case "--epochs": epochs = Int(v) ?? epochs
     case "--bits": bits = Int(v) ?? bits
@@ -35,6 +46,16 @@ guard let tsv = try? String(contentsOfFile: data, encoding: .utf8) else {
 }
 let sentences = TaggedSentence.klue(tsv)
 print("\(sentences.count) sentences, \(sentences.reduce(0) { $0 + $1.text.count }) characters from \(data)")
+var extra: [TaggedSentence] = []
+for (path, times) in also {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("newskit-train: cannot read \(path)\n".utf8))
+        exit(1)
+    }
+    let more = TaggedSentence.klue(text)
+    print("\(more.count) sentences from \(path), \(times) time(s) in every training run")
+    for _ in 0..<max(1, times) { extra += more }
+}
 let setup = TaggerTraining(bucketBits: bits, epochs: epochs, seed: seed)
 
 func report(_ e: TaggerEvaluation, _ title: String) {
@@ -52,7 +73,7 @@ if folds > 1 {
     let margins: [Float] = [0, 15, 30, 45, 60, 80, 100, 130]
     var byMargin = [TaggerEvaluation](repeating: TaggerEvaluation(), count: margins.count)
     for k in 0..<folds {
-        let train = sentences.indices.filter { $0 % folds != k }.map { sentences[$0] }
+        let train = sentences.indices.filter { $0 % folds != k }.map { sentences[$0] } + extra
         let test = sentences.indices.filter { $0 % folds == k }.map { sentences[$0] }
         let tagger = setup.train(train)
         var e = TaggerEvaluation()
@@ -79,7 +100,7 @@ if folds > 1 {
     }
 }
 if let out {
-    let tagger = setup.train(sentences) { epoch, errors in print("epoch \(epoch): \(errors) sentences mis-tagged") }
+    let tagger = setup.train(sentences + extra) { epoch, errors in print("epoch \(epoch): \(errors) sentences mis-tagged") }
     do {
         try tagger.table().write(to: URL(fileURLWithPath: out))
         print("wrote \(out)")
