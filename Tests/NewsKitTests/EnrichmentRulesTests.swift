@@ -151,6 +151,8 @@ import NewsKit
         #expect(e["문유성"]?.type == .person)
         #expect(e["구병삼"]?.mentions == 2)
         #expect(e["통일부"]?.type == .organization)
+        let f = find("[토드 블란취 / 변호사 : \"무죄를 주장합니다.\"]")
+        #expect(f["토드 블란취"]?.type == .person, "a foreign name in an interview caption, spaces around the slash")
     }
 
     @Test func placesBeforeAdministrativeSuffixes() {

@@ -418,13 +418,20 @@ extension EntityRecognizer {
             }
         }
 
-        /// `[구병삼/통일부 대변인 : "…"]`, `[한덕수/국무총리]`.
+        /// `[구병삼/통일부 대변인 : "…"]`, `[한덕수/국무총리]`, and a foreign name in two words
+        /// with spaces around the slash (`[토드 블란취 / 변호사 : …]`).
         mutating func interviewCaption(_ t: Token) {
             guard s[t.start] == "[" else { return }
             var j = t.start + 1
-            while j < s.count, j < t.start + 6, ScalarClass.isHangul(s[j]) { j += 1 }
-            guard j < s.count, s[j] == "/", j - (t.start + 1) >= 2, j - (t.start + 1) <= 4 else { return }
-            addPerson(t.start + 1, j, title: nil)
+            while j < s.count, j < t.start + 14, ScalarClass.isHangul(s[j]) || s[j] == " " { j += 1 }
+            guard j < s.count, s[j] == "/" else { return }
+            var end = j
+            while end > t.start + 1, s[end - 1] == " " { end -= 1 }
+            let words = string(t.start + 1, end).split(separator: " ")
+            let korean = words.count == 1 && (2...4).contains(end - t.start - 1)
+            let foreign = words.count == 2 && words.allSatisfy { $0.unicodeScalars.count >= 2 }
+            guard korean || foreign, isFree(t.start + 1, end) else { return }
+            addPerson(t.start + 1, end, title: nil, foreign: foreign)
         }
 
         /// `문유성씨`, `김다니엘 씨`, `홍길동(45)씨`.
