@@ -164,9 +164,10 @@ import NewsKit
     }
 
     @Test func namesInsideLongerWordsAreNotMentions() {
-        let e = find("인도적 지원을 하고 인도네시아와 협력한다. 미국산 칩을 쓴다.")
+        let e = find("인도적 지원을 하고 인도네시아와 협력한다. 미국산 칩을 쓴다. 연합뉴스TV 이준삼입니다.")
         #expect(e["인도"] == nil)
         #expect(e["미국"] == nil)
+        #expect(e["연합뉴스"] == nil, "연합뉴스TV is another outlet")
     }
 
     @Test func reportersInTheBylineArePeople() {

@@ -232,6 +232,8 @@ extension EntityRecognizer {
             guard end < s.count else { return true }
             let last = s[end - 1], next = s[end]
             if ScalarClass.isASCIIAlnum(last) && ScalarClass.isASCIIAlnum(next) { return false }
+            // `연합뉴스TV` is another outlet than 연합뉴스: a Hangul name run on into capitals is a longer name.
+            if ScalarClass.isHangul(last) && ScalarClass.isUpper(next) { return false }
             if ScalarClass.isHangul(last) && ScalarClass.isHangul(next) && end - start <= 2 {
                 return EntityRecognizer.particleStarts.contains(next)
             }
