@@ -25,6 +25,10 @@ enum Stages {
             return v
         }
         let registry = AdapterRegistry.builtIn
+        let gazetteer = try? Gazetteer.builtIn()
+        let recognizer = gazetteer.map { EntityRecognizer(gazetteer: $0) }
+        let rulesOnly = gazetteer.map { EntityRecognizer(gazetteer: $0, learnedModel: false) }
+        let tracker = StoryTracker()
         var nodeTotal = 0, blockTotal = 0
         for page in pages { if let d = try? Document(page: page) { nodeTotal += d.html?.nodeCount ?? 0; blockTotal += d.blocks.count } }
         print("nodes/page \(nodeTotal / pages.count), blocks/page \(blockTotal / pages.count)")
@@ -40,6 +44,14 @@ enum Stages {
                 _ = time("assemble", { BlockAssembler(baseURL: doc.page.url).assemble(content) })
                 _ = time("script data", { doc.html.flatMap { EmbeddedArticle.find(in: $0) } })
                 let article = time("registry extract (all)", { try? registry.extract(doc) })
+                if var a = article {
+                    let scalars = Array(a.text.unicodeScalars)
+                    _ = time("enrich: tagger alone", { EntityTagger.builtIn?.spans(scalars).count ?? 0 })
+                    _ = time("enrich: entities, gazetteer and rules", { rulesOnly?.entities(in: a).count ?? 0 })
+                    a.entities = time("enrich: entities (all)", { recognizer?.entities(in: a) ?? [] })
+                    a.eventDates = time("enrich: event dates", { EventDateResolver().eventDates(in: a.text, reference: a.publishedAt) })
+                    time("enrich: story", { tracker.assign(&a) })
+                }
                 let line = time("json line", { article?.jsonLine ?? "" })
                 sink &+= line.utf8.count
             }

@@ -31,13 +31,18 @@ func peakRSSMegabytes() -> Double {
     return Double(usage.ru_maxrss) / 1024
 }
 
-guard CommandLine.arguments.count > 1, ["fetch", "stages"].contains(CommandLine.arguments[1]) else {
+guard CommandLine.arguments.count > 1, ["fetch", "stages", "tagger"].contains(CommandLine.arguments[1]) else {
     FileHandle.standardError.write(Data("""
         usage: newskit-bench fetch --pages N --concurrency C [--latency S] [--mode transport|pipeline]
                newskit-bench stages [--rounds N] FILE...
+               newskit-bench tagger KLUE.tsv
 
         """.utf8))
     exit(2)
+}
+if CommandLine.arguments[1] == "tagger" {
+    TaggerSpeed.run(Array(CommandLine.arguments.dropFirst(2)))
+    exit(0)
 }
 if CommandLine.arguments[1] == "stages" {
     Stages.run(Array(CommandLine.arguments.dropFirst(2)))

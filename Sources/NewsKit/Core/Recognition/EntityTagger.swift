@@ -74,7 +74,7 @@ package struct EntityTagger: Sendable {
     }
 
     /// Per position and tag, the sum of the weights of the position's features.
-    func emissions(_ text: [Unicode.Scalar]) -> [Float] {
+    package func emissions(_ text: [Unicode.Scalar]) -> [Float] {
         let features = TaggerFeatures(text, bucketBits: bucketBits)
         let L = EntityTag.count, F = TaggerFeatures.perPosition
         var emission = [Float](repeating: 0, count: text.count * L)
