@@ -29,6 +29,8 @@ extension EntityRecognizer.Run {
     mutating func tagLine(_ tagger: EntityTagger, _ lineStart: Int, _ lineEnd: Int) {
         for (span, margin) in tagger.scoredSpans(Array(s[lineStart..<lineEnd])) where margin >= EntityRecognizer.minimumMargin {
             var a = lineStart + span.start, b = lineStart + span.end
+            // A credit's label is no part of the name (`사진=국회사진취재단`).
+            if let eq = s[a..<b].lastIndex(of: "=") { a = eq + 1 }
             while a < b, ScalarClass.isSpace(s[a]) || Self.isEdgePunctuation(s[a]) { a += 1 }
             while b > a, ScalarClass.isSpace(s[b - 1]) || Self.isEdgePunctuation(s[b - 1]) { b -= 1 }
             guard b - a >= 2, isFree(a, b), leftOK(a) || !ScalarClass.isHangul(s[a]) else { continue }
