@@ -101,4 +101,11 @@ import Testing
         let found = recognizer.entities(text: "김소영 금융위 부위원장은 이날 울산지검을 방문했다.")
         #expect(found.first { $0.name == "울산지검" }?.type == .organization, "\(found.map { "\($0.type):\($0.name)" })")
     }
+
+    @Test func aTaggedPlaceWithAKnownCountryInItKeepsTheOtherWordAsAPlace() throws {
+        let recognizer = EntityRecognizer(gazetteer: try Gazetteer.builtIn())
+        let found = recognizer.entities(text: "김태효 국가안보실 1차장은 이날 이탈리아 트렌토에서 기자들과 만났다.")
+        #expect(found.first { $0.name == "이탈리아" }?.type == .place)
+        #expect(found.first { $0.name == "트렌토" }?.type == .place, "\(found.map { "\($0.type):\($0.name)" })")
+    }
 }

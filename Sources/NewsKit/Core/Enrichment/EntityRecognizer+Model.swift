@@ -31,31 +31,47 @@ extension EntityRecognizer.Run {
             var a = lineStart + span.start, b = lineStart + span.end
             // A credit's label is no part of the name (`사진=국회사진취재단`).
             if let eq = s[a..<b].lastIndex(of: "=") { a = eq + 1 }
-            while a < b, ScalarClass.isSpace(s[a]) || Self.isEdgePunctuation(s[a]) { a += 1 }
-            while b > a, ScalarClass.isSpace(s[b - 1]) || Self.isEdgePunctuation(s[b - 1]) { b -= 1 }
-            guard b - a >= 2, isFree(a, b), leftOK(a) || !ScalarClass.isHangul(s[a]) else { continue }
-            let form = string(a, b)
-            guard !EntityRecognizer.genericNouns.contains(form), !EntityRecognizer.notNames.contains(form) else { continue }
-            guard endsAsAName(a, b) else { continue }
-            // A name ending in a kind of organization is one, whatever the tagger read (`울산지검`).
-            let kind: Entity.Kind = EntityRecognizer.organizationEndings.longest(in: s, start: a, end: b).map { b - a > $0.length } == true
-                ? .organization : span.kind
-            let known = recognizer.trie.matches(in: s, at: a).last { $0.end == b }?.payloads
-                .first { g.entries[$0.entry].type == kind && $0.form != .context }
-            guard known != nil || isPlausible(a, b, kind) else { continue }
-            // A form the rules found already (`왓슨` of 에이드리언 왓슨) is that entity's mention.
-            let ruled = dynamicForms.first { $0.form == form && table[$0.index].type == kind }?.index
-            let i = ruled ?? known.map { index(ofEntry: $0.entry) } ?? index(named: form, type: kind)
-            mention(i, a, b)
-            if !dynamicForms.contains(where: { $0.form == form }) { dynamicForms.append((form, i)) }
+            if isFree(a, b) {
+                take(a, b, span.kind)
+                continue
+            }
+            // KLUE tags `이탈리아 트렌토` as one place; when the gazetteer took a word of it, the
+            // words left free are read on their own (places only: the free words of an
+            // organization's span are pieces of its name, `1사단`, `공공서비스`).
+            guard span.kind == .place else { continue }
+            var k = a
+            while k < b {
+                while k < b, ScalarClass.isSpace(s[k]) { k += 1 }
+                let ws = k
+                while k < b, !ScalarClass.isSpace(s[k]) { k += 1 }
+                if ws < k, ws > a || k < b, isFree(ws, k) { take(ws, k, span.kind) }
+            }
         }
     }
 
-    /// Whether a name the gazetteer does not know reads as one of its type, by the shape of
-    /// Korean names in news text (it ends as a name, ``endsAsAName(_:_:)``); a Hangul name
-    /// of two syllables, which is far more often a common noun (`서한`, `우호`, `최초`), needs a
-    /// title or `씨` after it; a Korean person's name of three is a surname and a given name; an
-    /// organization is not a kind of body without a name (`연방 정부`, `군 당국`, `재판부`).
+    /// Records a tagged span `a..<b` (trimmed of spaces and edge punctuation) when it passes the
+    /// checks of ``modelPass(_:)``.
+    mutating func take(_ start: Int, _ end: Int, _ tagged: Entity.Kind) {
+        var a = start, b = end
+        while a < b, ScalarClass.isSpace(s[a]) || Self.isEdgePunctuation(s[a]) { a += 1 }
+        while b > a, ScalarClass.isSpace(s[b - 1]) || Self.isEdgePunctuation(s[b - 1]) { b -= 1 }
+        guard b - a >= 2, isFree(a, b), leftOK(a) || !ScalarClass.isHangul(s[a]) else { return }
+        let form = string(a, b)
+        guard !EntityRecognizer.genericNouns.contains(form), !EntityRecognizer.notNames.contains(form) else { return }
+        guard endsAsAName(a, b) else { return }
+        // A name ending in a kind of organization is one, whatever the tagger read (`울산지검`).
+        let kind: Entity.Kind = EntityRecognizer.organizationEndings.longest(in: s, start: a, end: b).map { b - a > $0.length } == true
+            ? .organization : tagged
+        let known = recognizer.trie.matches(in: s, at: a).last { $0.end == b }?.payloads
+            .first { g.entries[$0.entry].type == kind && $0.form != .context }
+        guard known != nil || isPlausible(a, b, kind) else { return }
+        // A form the rules found already (`왓슨` of 에이드리언 왓슨) is that entity's mention.
+        let ruled = dynamicForms.first { $0.form == form && table[$0.index].type == kind }?.index
+        let i = ruled ?? known.map { index(ofEntry: $0.entry) } ?? index(named: form, type: kind)
+        mention(i, a, b)
+        if !dynamicForms.contains(where: { $0.form == form }) { dynamicForms.append((form, i)) }
+    }
+
     /// Whether the span ends where its word does, or where a particle, `씨` or a title begins
     /// (`미국` of `미국산` is no mention, `미국` of `미국은` is).
     func endsAsAName(_ a: Int, _ b: Int) -> Bool {
