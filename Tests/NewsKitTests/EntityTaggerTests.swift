@@ -108,4 +108,12 @@ import Testing
         #expect(found.first { $0.name == "이탈리아" }?.type == .place)
         #expect(found.first { $0.name == "트렌토" }?.type == .place, "\(found.map { "\($0.type):\($0.name)" })")
     }
+
+    @Test func aHugeOneLineTextIsTaggedInPiecesAndStillFindsNames() throws {
+        let recognizer = EntityRecognizer(gazetteer: Gazetteer(entries: [], givenNames: []))
+        let filler = String(repeating: "오늘은 비가 내리고 바람이 분다 ", count: 3_000)  // about 51,000 scalars, no newline
+        let text = filler + "강형욱 훈련사가 운영하는 회사의 직원들이 문제를 제기했다 " + filler
+        let found = recognizer.entities(text: text)
+        #expect(found.contains { $0.name == "강형욱" && $0.type == .person }, "\(found.prefix(5).map(\.name))")
+    }
 }

@@ -16,12 +16,20 @@ extension EntityRecognizer.Run {
             }
             return hangul > 0 && hangul * 3 >= letters
         }
-        if korean(0, s.count) { tagLine(tagger, 0, s.count); return }
+        if s.count <= EntityRecognizer.taggedRunLimit, korean(0, s.count) { tagLine(tagger, 0, s.count); return }
+        // Line by line, and a long line in pieces cut at a space: the tagger's tables grow with
+        // what it reads at once, and a hostile page may be one line of megabytes.
         var start = 0
         while start < s.count {
             var end = start
             while end < s.count, s[end] != "\n" { end += 1 }
-            if korean(start, end) { tagLine(tagger, start, end) }
+            var a = start
+            while a < end {
+                var b = min(end, a + EntityRecognizer.taggedRunLimit)
+                if b < end, let space = s[a..<b].lastIndex(where: ScalarClass.isSpace), space > a { b = space }
+                if korean(a, b) { tagLine(tagger, a, b) }
+                a = b
+            }
             start = end + 1
         }
     }
@@ -126,6 +134,10 @@ extension EntityRecognizer {
     /// The least mean margin (``EntityTagger/scoredSpans(_:)``) at which a tagged span is kept.
     /// KLUE cross-validation (`scripts/train-ner.sh`) prints precision and recall by margin.
     static let minimumMargin: Float = 30
+
+    /// The most scalars the tagger reads at once (a text longer than this is read line by line,
+    /// and a longer line in pieces), which bounds its memory at a few hundred kilobytes.
+    static let taggedRunLimit = 8192
 
     /// Common nouns the tagger learned as organizations from KLUE's annotation, which tags the
     /// police or the government as one, while NewsKit's entities are named bodies only.
