@@ -478,6 +478,12 @@ extension EntityRecognizer {
         mutating func place(_ t: Token, next: Token?, previous: Token?) {
             let end = stemEnd(t)
             guard allHangul(t.coreStart, end), isFree(t.coreStart, end), end - t.coreStart >= 2 else { return }
+            // Most words end in neither a place suffix nor 기지 nor a kind of organization: they
+            // are left before a String is made of them.
+            if !Self.placeSuffixes.contains(s[end - 1]), !(s[end - 2] == "기" && s[end - 1] == "지") {
+                let n = end - t.coreStart
+                guard n >= 5, n <= 14, EntityRecognizer.organizationSet.longest(in: s, start: t.coreStart, end: end) != nil else { return }
+            }
             let word = string(t.coreStart, end)
             var isPlace = false
             if word.hasSuffix("기지") {
