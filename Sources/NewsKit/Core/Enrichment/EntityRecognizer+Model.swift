@@ -139,8 +139,6 @@ extension EntityRecognizer {
     /// and a longer line in pieces), which bounds its memory at a few hundred kilobytes.
     static let taggedRunLimit = 8192
 
-    /// Common nouns the tagger learned as organizations from KLUE's annotation, which tags the
-    /// police or the government as one, while NewsKit's entities are named bodies only.
     /// Endings that make a name an organization's: prosecutors' offices and courts, police,
     /// committees, universities, public corporations, foundations, banks, newspapers.
     static let organizationEndings = SuffixSet(["지검", "고검", "지청", "지법", "고법", "검찰청", "경찰서", "경찰청", "위원회", "대학교",
@@ -149,6 +147,8 @@ extension EntityRecognizer {
     /// Ends of organization spans that name a kind of body, not one body (`연방 정부`).
     static let namelessBodies = ["정부", "당국", "재판부", "중앙은행"]
 
+    /// Common nouns the tagger learned as organizations from KLUE's annotation, which tags the
+    /// police or the government as one, while NewsKit's entities are named bodies only.
     static let genericNouns: Set<String> = [
         "경찰", "검찰", "정부", "여당", "야당", "당국", "법원", "소방당국", "군", "군당국", "정치권", "재계", "업계", "학계",
         "경찰청장", "우리", "국민", "시민", "주민", "네티즌", "누리꾼", "언론", "방송", "기업", "회사", "학교", "대학", "병원",

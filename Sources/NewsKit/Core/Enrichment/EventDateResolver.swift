@@ -192,6 +192,12 @@ public struct EventDateResolver: Sendable {
             }
             return (nil, start, end)
         }
+        /// What a resolved day lends the days after it: a span (`24~30일`) its days everywhere,
+        /// a day with its month written the later days of its sentence.
+        func remember(_ y: Int, _ m: Int, _ d: Int, monthWritten: Bool) {
+            if rangeEnd, let last = lastDay, last >= d, last <= 31 { ranges.append(Range(year: y, month: m, first: d, last: last)) }
+            if monthWritten { ranges.append(Range(year: y, month: m, first: d, last: 31, until: sentenceEnd(s, end))) }
+        }
         guard let ref else { return (nil, start, end) }
         let direction = self.direction(sentence(s, start, end), after: string(s, exprEnd, min(s.count, exprEnd + 4)))
         if let m = month {
@@ -217,8 +223,7 @@ public struct EventDateResolver: Sendable {
             }
             if let d = day {
                 guard Instant.daysIn(month: m, year: y) >= d else { return (nil, start, end) }
-                if rangeEnd, let last = lastDay, last >= d, last <= 31 { ranges.append(Range(year: y, month: m, first: d, last: last)) }
-                ranges.append(Range(year: y, month: m, first: d, last: 31, until: sentenceEnd(s, end)))
+                remember(y, m, d, monthWritten: true)
                 return (Day(year: y, month: m, day: d).text, exprStart, exprEnd)
             }
             return (Day(year: y, month: m, day: 1).monthText, exprStart, exprEnd)
@@ -238,7 +243,7 @@ public struct EventDateResolver: Sendable {
             }
         }
         guard Instant.daysIn(month: m, year: y) >= d else { return (nil, start, end) }
-        if rangeEnd, let last = lastDay, last >= d, last <= 31 { ranges.append(Range(year: y, month: m, first: d, last: last)) }
+        remember(y, m, d, monthWritten: false)
         return (Day(year: y, month: m, day: d).text, exprStart, exprEnd)
     }
 
@@ -350,13 +355,6 @@ public struct EventDateResolver: Sendable {
             if (c == " " || c == "\u{A0}") && a >= 2 && (s[a - 2] == "." || s[a - 2] == "?" || s[a - 2] == "!") && !(a >= 3 && ScalarClass.isDigit(s[a - 3])) { break }
             a -= 1
         }
-        var b = end
-        while b < s.count {
-            let c = s[b]
-            if c == "\n" { break }
-            b += 1
-            if (c == "." || c == "?" || c == "!") && (b == s.count || s[b] == " " || s[b] == "\n") { break }
-        }
-        return string(s, a, b).trimmingCharacters(in: .whitespaces)
+        return string(s, a, sentenceEnd(s, end)).trimmingCharacters(in: .whitespaces)
     }
 }

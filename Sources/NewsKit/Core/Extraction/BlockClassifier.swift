@@ -38,12 +38,8 @@ package struct BlockClassifier: Sendable, Codable {
 
     /// The shipped weights, or those of the file `NEWSKIT_BLOCK_WEIGHTS` names; nil when neither
     /// can be read, and the extractor then keeps the container pick as it is.
-    package static let builtIn: BlockClassifier? = {
-        if let path = ProcessInfo.processInfo.environment["NEWSKIT_BLOCK_WEIGHTS"], !path.isEmpty {
-            return load(URL(fileURLWithPath: path))
-        }
-        return BundledResource.url(named: "block-classifier.json", besideSource: #filePath).flatMap(load)
-    }()
+    package static let builtIn: BlockClassifier? =
+        BundledResource.url(named: "block-classifier.json", besideSource: #filePath, overriddenBy: "NEWSKIT_BLOCK_WEIGHTS").flatMap(load)
 }
 
 extension BlockClassifier {

@@ -47,13 +47,8 @@ extension EntityTagger {
     /// The tagger of the shipped table, or of the file `NEWSKIT_TAGGER` names; read once per
     /// process. Nil when neither can be read: the recognizer then uses its gazetteer and rules alone.
     package static let builtIn: EntityTagger? = {
-        let url: URL?
-        if let path = ProcessInfo.processInfo.environment["NEWSKIT_TAGGER"], !path.isEmpty {
-            url = URL(fileURLWithPath: path)
-        } else {
-            url = BundledResource.url(named: "entity-tagger.bin", besideSource: #filePath)
-        }
-        guard let url, let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
+        guard let url = BundledResource.url(named: "entity-tagger.bin", besideSource: #filePath, overriddenBy: "NEWSKIT_TAGGER"),
+              let data = try? Data(contentsOf: url, options: .alwaysMapped) else { return nil }
         return try? EntityTagger(table: data, input: url.path)
     }()
 }

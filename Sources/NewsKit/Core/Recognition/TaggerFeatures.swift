@@ -152,7 +152,9 @@ package struct TaggerFeatures: Sendable {
         return we
     }
 
-    /// Particles (josa) and the copula endings a noun takes in running text.
+    /// Particles (josa) and the copula endings a noun takes in running text. This list and
+    /// ``surnames`` define features the shipped table was trained on: they are the tagger's own
+    /// (not the recognizer's `particles` and `surnames`), and changing either means retraining.
     static let particles = SuffixSet(["은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "으로", "에서", "에게",
                                       "께서", "부터", "까지", "처럼", "보다", "만", "이나", "나", "랑", "이랑", "한테", "에는", "에서는",
                                       "으로는", "로는", "과의", "와의", "이다", "였다", "이었다", "이라고", "라고", "이라는", "라는", "측은"])
