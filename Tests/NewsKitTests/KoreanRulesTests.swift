@@ -321,9 +321,9 @@ import NewsKit
     }
 
     @Test func lettersCountHangulOnceAndSkipPunctuation() {
-        #expect(GenericExtractor.letterCount("북한 2024년, ok!") == 9)
-        #expect(GenericExtractor.letterCount("“—…” ·") == 0)
-        #expect(GenericExtractor.letterCount("Ελλάδα Москва 東京") == 14)
+        #expect(TextSearch.letterCount("북한 2024년, ok!") == 9)
+        #expect(TextSearch.letterCount("“—…” ·") == 0)
+        #expect(TextSearch.letterCount("Ελλάδα Москва 東京") == 14)
     }
 
     @Test func trimmingAndCollapsingSpaces() {

@@ -315,7 +315,7 @@ public struct BlockAssembler: Sendable {
 
     /// Whether a link's text is long enough to be a headline rather than a menu entry (`정치`,
     /// `SBS 뉴스`, `비디오머그`): six letters or more (Hangul syllables, Latin letters and digits alike).
-    static func readsAsHeadline(_ text: String) -> Bool { GenericExtractor.letterCount(text) >= 6 }
+    static func readsAsHeadline(_ text: String) -> Bool { TextSearch.letterCount(text) >= 6 }
 
     /// Whether a URL is shaped like an article's rather than a section's or a list's: articles
     /// carry an id or a date, a run of four digits or more (`/view/AKR20250813000100504`,

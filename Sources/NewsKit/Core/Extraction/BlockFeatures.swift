@@ -127,7 +127,7 @@ package struct BlockFeatures: Sendable {
         var parents: [Int32: Int] = [:], grandparents: Set<Int32> = [], kinds: Set<Int> = []
         var pageLetters = 0.0
         var firstChosen = Int.max, lastChosen = -1
-        let letterCounts = text.map { Double(GenericExtractor.letterCount(blocks[$0].text)) }
+        let letterCounts = text.map { Double(TextSearch.letterCount(blocks[$0].text)) }
         for (k, i) in text.enumerated() {
             let b = blocks[i]
             pageLetters += letterCounts[k]

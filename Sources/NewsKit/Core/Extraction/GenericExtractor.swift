@@ -49,14 +49,14 @@ public struct GenericExtractor: Sendable {
         var warnings = result.warnings
         // Pages rendered in the browser ship the article as data in a script: read it there
         // when it holds clearly more text than the markup does.
-        let domLetters = GenericExtractor.letterCount(result.body.map(\.text).joined())
+        let domLetters = TextSearch.letterCount(result.body.map(\.text).joined())
         if domLetters < 500, let data = document.embeddedArticle, Double(data.letters) > Double(domLetters) * 1.3 + 50 {
             var blocks = data.blocks
             blocks.removeAll { $0.role != .image && ($0.text == title || $0.text == titleText) }
             result = assembler.assemble(blocks)
             warnings = result.warnings + ["body taken from the article data in the page's script"]
         }
-        if let body = meta.articleBody, GenericExtractor.letterCount(body) > 2 * GenericExtractor.letterCount(result.body.map(\.text).joined()) + 200 {
+        if let body = meta.articleBody, TextSearch.letterCount(body) > 2 * TextSearch.letterCount(result.body.map(\.text).joined()) + 200 {
             // The page ships its text as JSON-LD and the markup holds less: trust the JSON-LD.
             result.body = body.split(whereSeparator: \.isNewline).map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty && !Furniture.isFurniture($0) }.map { BodyBlock(.paragraph, $0) }
@@ -117,7 +117,7 @@ public struct GenericExtractor: Sendable {
             linkChars += n * b.linkDensity
         }
         let density = chars > 0 ? linkChars / chars : 0
-        let bodyLetters = letterCount(body.map(\.text).joined())
+        let bodyLetters = TextSearch.letterCount(body.map(\.text).joined())
         if bodyLetters < 200 {
             return "not an article page (no article metadata or date, and only \(bodyLetters) letters of text outside links)"
         }
@@ -304,7 +304,7 @@ public struct GenericExtractor: Sendable {
         for b in blocks {
             guard let id = b.nodeID else { continue }
             guard BlockFeatures.isText(b.role) else { continue }
-            let letters = Double(letterCount(b.text))
+            let letters = Double(TextSearch.letterCount(b.text))
             // Furniture is short: a long block is scored without asking (most of a page's text).
             if letters < 10 { continue }
             if letters <= 150 && Furniture.isFurniture(b.text) { furniture.insert(b.index); continue }
@@ -539,11 +539,6 @@ public struct GenericExtractor: Sendable {
     }
 
     /// Letters and digits: a Hangul syllable counts one.
-    static func letterCount(_ s: String) -> Int {
-        var copy = s
-        return copy.withUTF8 { TextSearch.letterCount($0) }
-    }
-
     // MARK: Text captures
 
     func extractText(_ document: Document, source: Source?, adapter: AdapterInfo) throws(ExtractionError) -> Article {

@@ -97,6 +97,12 @@ import Darwin
         return false
     }
 
+    /// The letters and ASCII digits in a String (see the byte form below).
+    package static func letterCount(_ s: String) -> Int {
+        var copy = s
+        return copy.withUTF8 { letterCount($0) }
+    }
+
     /// Letters and ASCII digits in UTF-8 text, a Hangul syllable or a CJK character counting one.
     /// The common scripts are told by range; anything else asks the Unicode properties.
     package static func letterCount(_ b: UnsafeBufferPointer<UInt8>) -> Int {

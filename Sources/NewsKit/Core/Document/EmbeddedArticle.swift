@@ -144,7 +144,7 @@ public struct EmbeddedArticle: Sendable, Hashable {
                 for key in bodyKeys {
                     guard let html = dict[key] as? String, html.utf8.count >= 200, html.has("<p") || html.has("<br") else { continue }
                     let blocks = HTMLBlockReader.blocks(of: HTMLParser.parse(html))
-                    let letters = blocks.reduce(0) { $0 + GenericExtractor.letterCount($1.text) }
+                    let letters = blocks.reduce(0) { $0 + TextSearch.letterCount($1.text) }
                     if letters > (best?.letters ?? 0) { best = (blocks, letters, dict) }
                 }
                 for (_, v) in dict where v is [Any] || v is [String: Any] { work.append((v, dict, depth + 1)) }
@@ -225,7 +225,7 @@ public struct EmbeddedArticle: Sendable, Hashable {
                 for raw in texts {
                     let text = plainText(raw)
                     guard !text.isEmpty else { continue }
-                    letters += GenericExtractor.letterCount(text)
+                    letters += TextSearch.letterCount(text)
                     textElements += 1
                     blocks.append(Block(text: text, role: role))
                 }
