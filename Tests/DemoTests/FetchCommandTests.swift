@@ -31,6 +31,30 @@ import TestHTTPServer
 
     static let polite = ["--delay", "0", "--timeout", "5", "--retries", "0"]
 
+    @Test func ctrlCDuringFetchesStopsThemAsCancelledAndExits130() async throws {
+        try await offPool {
+            let server = try LocalHTTPServer { r in r.path == "/robots.txt" ? .respond(.text("")) : .stall(seconds: 30) }
+            defer { server.stop() }
+            let p = Process()
+            p.executableURL = DemoCommandTests.executable
+            p.arguments = ["fetch"] + (0..<6).map { server.url("/\($0)").absoluteString } + ["--delay", "0", "--timeout", "30", "--retries", "0"]
+            let err = Pipe()
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = err
+            try p.run()
+            let deadline = Date().addingTimeInterval(20)
+            while Date() < deadline, !server.requests.contains(where: { $0.path != "/robots.txt" }) { usleep(5000) }
+            let sent = Date()
+            p.interrupt()
+            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            p.waitUntilExit()
+            #expect(Date().timeIntervalSince(sent) < 15, "stops without waiting for the stalled responses")
+            #expect(p.terminationStatus == 130, "\(stderr)")
+            #expect(stderr.contains("interrupted after 0 of 6 page(s)") && stderr.contains("stopped in flight"), "\(stderr)")
+            #expect(stderr.contains("0 failed"), "cancelled fetches are not failures: \(stderr)")
+        }
+    }
+
     @Test func fetchArchivesAndReplayGivesIdenticalArticles() throws {
         let server = try Self.site()
         defer { server.stop() }

@@ -7,7 +7,7 @@ enum DomCommand {
         let stats = args.has("stats")
         let blocks = args.has("blocks")
         let tree = args.has("tree") || !(stats || blocks)
-        let paths = InputFiles.expand(args.operands.isEmpty ? ["-"] : args.operands)
+        let paths = DocumentFiles.expand(args.operands.isEmpty ? ["-"] : args.operands)
         var out = Output()
         var failures = 0
         if blocks { out.line(JSONLiteral.object(["features": "[" + BlockFeatures.names.map(JSONLiteral.quote).joined(separator: ",") + "]"])) }

@@ -27,7 +27,7 @@ enum ExtractCommand {
             }
             paths = [examples]
         }
-        let files = args.given("inputs-from") ? paths : InputFiles.expand(paths)
+        let files = args.given("inputs-from") ? paths : DocumentFiles.expand(paths)
         let explain = args.has("explain")
         var jobs = args.int("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
         // Crash isolation: a worker process extracts, so a page that crashes it is named and skipped.
@@ -62,7 +62,7 @@ enum ExtractCommand {
         let output = ArticleOutput(format: format, writesArticles: sinks.isEmpty, writesFailures: sinks.isEmpty)
         let warnings = Tally()
         let progress = sinks.isEmpty ? nil : Progress(label: "extract", total: files.count - unreadable)
-        let summary = await pipeline.run(inputs) { event in
+        let (summary, interrupted) = await Interrupt.cancelling { await pipeline.run(inputs) { event in
             switch event {
             case .extracted(let article):
                 warnings.add(article.warnings.count)
@@ -80,14 +80,18 @@ enum ExtractCommand {
                     output.flush()
                     worker.delivered(f.input)
                 }
+            case .started, .cancelled, .finished:
+                break
             }
-        }
+        } }
         progress?.finish()
         output.finish()
         for e in summary.sinkErrors { warn("newskit-demo extract: \(e)") }
         let sinkFailures = SinkOptions.close(sinks, command: "extract") + summary.sinkErrors.count
-        let report = RunSummary(command: "extract", pipeline: summary, failedBefore: unreadable, warnings: warnings.value, sinkErrors: sinkFailures)
+        let report = RunSummary(command: "extract", pipeline: summary, failedBefore: unreadable, warnings: warnings.value,
+                                sinkErrors: sinkFailures, resumable: !sinks.isEmpty, total: files.count)
         warn(report.line)
+        if interrupted { return Interrupt.exitStatus }
         return report.failed > 0 || sinkFailures > 0 ? 1 : 0
     }
 

@@ -20,7 +20,7 @@ enum PipelineRunner {
                                                  listingFailures: Int = 0) async -> Int32 where S.Element == PipelineInput {
         let progress = Progress(label: command, total: total)
         let warnings = Tally()
-        let summary = await pipeline.run(inputs) { event in
+        let (summary, interrupted) = await Interrupt.cancelling { await pipeline.run(inputs) { event in
             switch event {
             case .extracted(let article):
                 warnings.add(article.warnings.count)
@@ -29,8 +29,10 @@ enum PipelineRunner {
             case .failed(let f):
                 failure(f.input, isURL: f.isURL, message: f.message, command: command, output: output)
                 progress.record(failed: true)
+            case .started, .cancelled, .finished:
+                break
             }
-        }
+        } }
         output.finish()
         progress.finish()
         warc?.close()
@@ -38,8 +40,9 @@ enum PipelineRunner {
         for e in summary.sinkErrors { warn("newskit-demo \(command): \(e)") }
         let sinkFailures = SinkOptions.close(pipeline.sinks, command: command) + summary.sinkErrors.count
         let report = RunSummary(command: command, pipeline: summary, failedBefore: unreadable?.value ?? 0, warnings: warnings.value,
-                                sinkErrors: sinkFailures, archived: warc.map { ($0.records - 1, $0.path) })
+                                sinkErrors: sinkFailures, archived: warc.map { ($0.records - 1, $0.path) }, resumable: !pipeline.sinks.isEmpty, total: total > 0 ? total : nil)
         warn(report.line)
+        if interrupted { return Interrupt.exitStatus }
         return report.failed + listingFailures + sinkFailures > 0 ? 1 : 0
     }
 

@@ -5,18 +5,21 @@ import NewsKit
 /// processors, results in input order), naming each failure on stderr.
 /// - Returns: the articles and how many inputs failed.
 func readArticles(_ files: [String], enrichers: [any ArticleEnricher], stories: StoryTracker? = nil, command: String) async -> (articles: [Article], failures: Int) {
-    final class Collected: @unchecked Sendable { var articles: [Article] = [] }
-    let collected = Collected()
     let (inputs, unreadable) = FileInputs.make(files, command: command)
     let pipeline = Pipeline(registry: .builtIn, concurrency: max(1, min(ProcessInfo.processInfo.activeProcessorCount, 16, files.count)),
-                            enrichers: enrichers, stories: stories, ordered: true)
-    let summary = await pipeline.run(inputs) { event in
+                            enrichers: enrichers, stories: stories)
+    var articles: [Article] = []
+    var failures = unreadable
+    for await event in pipeline.events(for: inputs) {
         switch event {
-        case .extracted(let a): collected.articles.append(a)
-        case .failed(let f): warn("newskit-demo \(command): \(f.description)")
+        case .extracted(let a): articles.append(a)
+        case .failed(let f):
+            warn("newskit-demo \(command): \(f.description)")
+            failures += 1
+        case .started, .cancelled, .finished: break
         }
     }
-    return (collected.articles, summary.failed + unreadable)
+    return (articles, failures)
 }
 
 /// The files of PATH arguments, or the bundled examples when there are none.
@@ -29,5 +32,5 @@ func inputFiles(_ positionals: [String], command: String) throws(UsageError) -> 
         }
         paths = [examples]
     }
-    return InputFiles.expand(paths)
+    return DocumentFiles.expand(paths)
 }

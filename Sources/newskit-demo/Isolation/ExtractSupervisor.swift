@@ -13,6 +13,19 @@ import NewsKit
 enum ExtractSupervisor {
     static let crashSignals: Set<Int32> = [SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGSEGV]
 
+    /// The worker running now, for forwarding SIGINT (0 between workers).
+    static let runningWorker = RunningWorker()
+
+    /// A process id read and written from any thread.
+    final class RunningWorker: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: pid_t = 0
+        var pid: pid_t {
+            get { lock.withLock { value } }
+            set { lock.withLock { value = newValue } }
+        }
+    }
+
     struct Worker {
         var status: Int32
         var crashedBy: Int32?
@@ -26,6 +39,10 @@ enum ExtractSupervisor {
             return -1
         }
         defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // Ctrl-C reaches the worker too (one process group), and a SIGINT sent to the supervisor
+        // alone is forwarded: the worker stops, closes its sinks, says how far it got and exits
+        // 130, which is passed on. The supervisor itself does not stop.
+        Interrupt.forward(to: { runningWorker.pid })
         var remaining = files
         var delivered: Set<String> = []
         var crashed: [String] = []
@@ -82,7 +99,9 @@ enum ExtractSupervisor {
             warn("newskit-demo extract: cannot start a worker (\(error)); extracting without crash isolation")
             return nil
         }
+        if !quiet { runningWorker.pid = p.processIdentifier }
         p.waitUntilExit()
+        if !quiet { runningWorker.pid = 0 }
         let code = p.terminationStatus
         if p.terminationReason == .uncaughtSignal {
             if crashSignals.contains(code) { return Worker(status: 1, crashedBy: code) }

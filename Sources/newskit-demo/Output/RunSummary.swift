@@ -16,6 +16,10 @@ struct RunSummary {
     var sinkErrors = 0
     /// Responses archived, and where.
     var archived: (records: Int, path: String)? = nil
+    /// Whether the run wrote to sinks a rerun resumes from.
+    var resumable = false
+    /// How many inputs the run had, when known (said when it was interrupted).
+    var total: Int? = nil
 
     var pages: Int { pipeline.inputs - pipeline.skipped + failedBefore }
     var failed: Int { pipeline.failed + failedBefore }
@@ -26,13 +30,18 @@ struct RunSummary {
         if !pipeline.byAdapter.isEmpty { s += "; adapters: " + RunSummary.counts(pipeline.byAdapter) }
         if !pipeline.byFailure.isEmpty { s += "; failures: " + RunSummary.counts(pipeline.byFailure) }
         if pipeline.skipped > 0 { s += "; \(pipeline.skipped) already stored, skipped" }
+        if pipeline.wasCancelled {
+            s += "; interrupted after \(pipeline.extracted + pipeline.failed)\(total.map { " of \($0)" } ?? "") page(s)"
+            if pipeline.cancelled > 0 { s += " (\(pipeline.cancelled) stopped in flight)" }
+            s += resumable ? ", sinks flushed and closed: the same command resumes" : ""
+        }
         if sinkErrors > 0 { s += "; \(sinkErrors) sink error(s)" }
         if let archived { s += "; archived \(archived.records) response(s) to \(archived.path)" }
         return s
     }
 
     /// `etoday 1, generic 2`, sorted by name.
-    static func counts(_ counts: [String: Int]) -> String {
-        counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+    static func counts<Key: CustomStringConvertible>(_ counts: [Key: Int]) -> String {
+        counts.map { ($0.key.description, $0.value) }.sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1)" }.joined(separator: ", ")
     }
 }

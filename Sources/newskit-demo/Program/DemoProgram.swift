@@ -11,7 +11,8 @@ enum DemoProgram {
         ("0", "success"),
         ("1", "some inputs failed (each named on stderr) after every other input was processed; for search, nothing matched"),
         ("2", "usage error: an unknown option, a bad value, options that cannot go together, or a file named on the command line that cannot be used (a sink, a gazetteer, search's database); nothing was extracted"),
-        ("128+N", "killed by signal N (a shell shows 130 for Ctrl-C, 137 for kill -9); no summary is printed, and with sinks a rerun resumes"),
+        ("130", "interrupted (Ctrl-C, SIGINT) during extract, fetch or crawl: the pages in flight finished, the sinks were flushed and closed, the summary says how far the run got, and the same command resumes; a second Ctrl-C half a second later stops at once"),
+        ("128+N", "killed by signal N (143 for kill, 137 for kill -9); no summary is printed, and with sinks a rerun resumes"),
     ]
 
     /// Runs the command line (without the program name) and returns the exit status.

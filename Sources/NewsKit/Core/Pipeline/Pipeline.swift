@@ -1,95 +1,20 @@
 import Foundation
 
-/// Something a run reads: a file, a URL to fetch, or a page already in hand (a WARC record).
-public enum PipelineInput: Sendable, Hashable {
-    /// A local file, by path, read with ``Page/read(path:maximumBytes:)``.
-    case file(String)
-    /// A URL, fetched with the pipeline's ``Pipeline/fetcher``.
-    case url(URL)
-    /// A page already fetched or read (a WARC record); used as it is.
-    case page(Page)
-
-    /// A name for messages and `{"error": …}` lines.
-    public var name: String {
-        switch self {
-        case .file(let p): return p
-        case .url(let u): return u.absoluteString
-        case .page(let p): return p.name
-        }
-    }
-}
-
-/// A synchronous sequence of inputs seen as an `AsyncSequence`, element by element (an
-/// `AsyncStream` fed from an array would buffer every input at once).
-public struct PipelineInputs<Base: Sequence & Sendable>: AsyncSequence, Sendable where Base.Element == PipelineInput {
-    public typealias Element = PipelineInput
-    let base: Base
-    /// Wraps a sequence; its elements are taken only as they are asked for.
-    /// - Parameter base: the inputs, a lazy sequence or a collection.
-    public init(_ base: Base) { self.base = base }
-    public struct AsyncIterator: AsyncIteratorProtocol {
-        var iterator: Base.Iterator
-        public mutating func next() async -> PipelineInput? { iterator.next() }
-    }
-    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(iterator: base.makeIterator()) }
-}
-
-/// One input that produced no article, with why.
-public struct PipelineFailure: Sendable, Hashable, CustomStringConvertible {
-    /// The input's name: its path or URL (``PipelineInput/name``).
-    public var input: String
-    /// A failure kind for summaries: `input.notFound`, `fetch.httpStatus`, `extraction.noContent` …
-    public var kind: String
-    /// What went wrong, for people (`HTTP 404`, `no such file`, the adapter's reason).
-    public var message: String
-    /// For fetch failures: the URL the input is known by (`url` in `{"url": …, "error": …}`).
-    public var isURL: Bool
-    public var description: String { "\(input): \(message)" }
-}
-
-/// What happened to one input.
-public enum PipelineEvent: Sendable {
-    /// The input gave an article, enriched and, with a story tracker, linked to its story.
-    case extracted(Article)
-    /// The input gave no article, and why.
-    case failed(PipelineFailure)
-}
-
-/// Counts of a finished run.
-public struct PipelineSummary: Sendable, Hashable {
-    /// Inputs taken from the sequence, skipped ones included.
-    public var inputs = 0
-    /// Inputs that gave an article.
-    public var extracted = 0
-    /// Inputs that gave no article.
-    public var failed = 0
-    /// Inputs skipped because the sinks already store them (a resumed run).
-    public var skipped = 0
-    /// Articles per adapter id (``AdapterInfo/id``).
-    public var byAdapter: [String: Int] = [:]
-    /// Failures per ``PipelineFailure/kind`` (`fetch.httpStatus`: 3).
-    public var byFailure: [String: Int] = [:]
-    /// What the sinks threw (receiving, flushing, listing stored articles), in order; a sink
-    /// error does not stop the run. Empty when every sink did its job.
-    public var sinkErrors: [String] = []
-    /// How long the run took, wall-clock seconds.
-    public var seconds: Double = 0
-    /// Inputs worked on (extracted or failed) per second of the run; 0 for a run that took no time.
-    public var pagesPerSecond: Double { seconds > 0 ? Double(extracted + failed) / seconds : 0 }
-}
-
 /// One way through for every entry point: inputs → (fetch) → document → adapter → sinks, with
-/// bounded concurrency. Inputs are pulled lazily and results reach the sinks as they finish
-/// (in order of completion), so memory stays bounded however many inputs a run has.
+/// bounded concurrency. Inputs are pulled lazily and results reach the sinks in input order
+/// (or as they finish, with `ordered: false`), so memory stays bounded however many inputs a
+/// run has. Cancelling the task that runs it stops the run within about one page's time.
 ///
 /// ```swift
 /// let pipeline = Pipeline(registry: .builtIn, fetcher: try PoliteFetcher(), sinks: [try .jsonLines(path: "out.jsonl")])
-/// let summary = await pipeline.run([.url(url1), .file("page.html")]) { event in … }
+/// for await event in pipeline.events(for: PipelineInput.files(under: ["pages/"])) {
+///     if case .extracted(let article) = event { print(article.title ?? "(untitled)") }
+/// }
 /// ```
 public final class Pipeline: Sendable {
     /// The adapters an adapter is chosen from for each page (and whose request headers a fetch sends).
     public let registry: AdapterRegistry
-    /// Fetches ``PipelineInput/url(_:)`` inputs; nil makes each of them a `fetch.unsupported` failure.
+    /// Fetches ``PipelineInput/url(_:)`` inputs; nil makes each of them a ``PipelineFailureKind/noFetcher`` failure.
     public let fetcher: (any Fetcher)?
     /// Where the articles go, each article to every sink in turn; empty for a run that only
     /// reports events.
@@ -106,7 +31,8 @@ public final class Pipeline: Sendable {
     public let enrichers: [any ArticleEnricher]
     /// Assigns duplicates, stories and repost links as articles finish, one at a time.
     public let stories: StoryTracker?
-    /// Deliver results in input order (a finished result waits for the ones before it).
+    /// Deliver results in input order (a finished result waits for the ones before it); false
+    /// delivers them as they finish.
     public let ordered: Bool
     /// Skip inputs every sink already stores (see ``ResumableSink``).
     public let resume: Bool
@@ -128,13 +54,13 @@ public final class Pipeline: Sendable {
     ///   - fetchOptions: timeouts and limits for fetched inputs.
     ///   - enrichers: run on every article after extraction, in order.
     ///   - stories: links duplicates, stories and reposts as articles are delivered; nil for none.
-    ///   - ordered: deliver results in input order instead of as they finish.
+    ///   - ordered: deliver results in input order (the default); false delivers them as they finish.
     ///   - resume: skip inputs every sink already stores.
     ///   - batchSize: articles between sink flushes (at least 1).
     ///   - keepsNonArticles: deliver what thin and index pages state instead of failing them.
     public init(registry: AdapterRegistry, fetcher: (any Fetcher)? = nil, sinks: [any ArticleSink] = [], concurrency: Int = 8,
                 adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions(),
-                enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil, ordered: Bool = false, resume: Bool = false,
+                enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil, ordered: Bool = true, resume: Bool = false,
                 batchSize: Int = 100, keepsNonArticles: Bool = false) {
         self.registry = registry
         self.fetcher = fetcher
@@ -154,29 +80,68 @@ public final class Pipeline: Sendable {
     /// Runs over a sequence of inputs, taken one at a time as the pipeline has room (a lazy
     /// sequence keeps even the inputs out of memory until they are worked on).
     /// - Parameters:
-    ///   - inputs: the files, URLs and pages to work on.
-    ///   - onEvent: called once per input worked on (not for skipped ones), one call at a time,
-    ///     after the sinks have received the article.
+    ///   - inputs: the files, URLs and pages to work on; a collection's count is the
+    ///     ``PipelineEvent/started(total:)`` total.
+    ///   - onEvent: called for every ``PipelineEvent``, one call at a time, in order: `started`,
+    ///     one event per input worked on (not for skipped ones; after the sinks have received
+    ///     the article), `finished`.
     /// - Returns: the run's counts, as the `AsyncSequence` form returns them.
     public func run<S: Sequence & Sendable>(_ inputs: S, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
     where S.Element == PipelineInput {
-        await run(PipelineInputs(inputs), onEvent: onEvent)
+        await run(PipelineInputs(inputs), total: (inputs as? any Collection)?.count, onEvent: onEvent)
+    }
+
+    /// The run's events as an `AsyncSequence`: ``PipelineEvent/started(total:)``, one event
+    /// per input, ``PipelineEvent/finished(_:)``. The run starts when iteration starts and waits
+    /// for the consumer (an event is handed over before the next input is delivered), so a slow
+    /// consumer holds the run back instead of piling up articles; ending the iteration early, or
+    /// cancelling the task that iterates, cancels the run.
+    /// - Parameter inputs: the files, URLs and pages to work on.
+    /// - Returns: the events, ending after `finished`.
+    public func events<S: Sequence & Sendable>(for inputs: S) -> PipelineEvents where S.Element == PipelineInput {
+        let total = (inputs as? any Collection)?.count
+        return PipelineEvents { [self] send in
+            _ = await run(PipelineInputs(inputs), total: total, send: send)
+        }
+    }
+
+    /// The run's events over inputs produced lazily, as an `AsyncSequence` (see ``events(for:)``).
+    /// - Parameters:
+    ///   - inputs: the inputs, read as the run has room.
+    ///   - total: how many there are, when known, for ``PipelineEvent/started(total:)``.
+    /// - Returns: the events, ending after `finished`.
+    public func events<S: AsyncSequence & Sendable>(for inputs: S, total: Int? = nil) -> PipelineEvents where S.Element == PipelineInput {
+        PipelineEvents { [self] send in
+            _ = await run(inputs, total: total, send: send)
+        }
     }
 
     /// Runs over inputs produced lazily (a WARC file, a crawl's discoveries).
     ///
     /// At most ``concurrency`` inputs are worked on at once and at most as many finished results
     /// wait for delivery, so memory is bounded however many inputs there are. Results reach the
-    /// sinks and `onEvent` one at a time: as they finish, or in input order when ``ordered``.
-    /// Sinks are flushed every ``batchSize`` articles and at the end (not closed).
+    /// sinks and `onEvent` one at a time: in input order, or as they finish when ``ordered`` is
+    /// false. Sinks are flushed every ``batchSize`` articles and at the end (not closed).
+    ///
+    /// Cancelling the task stops the run: no new input is taken, pages being read or extracted
+    /// finish, fetches in flight stop and are reported as ``PipelineEvent/cancelled(input:)``;
+    /// the sinks are flushed and ``PipelineSummary/wasCancelled`` is set.
     /// - Parameters:
     ///   - inputs: the files, URLs and pages to work on; an error thrown by the sequence ends
     ///     the run as its end would.
-    ///   - onEvent: called once per input worked on (not for skipped ones), one call at a time,
-    ///     after the sinks have received the article.
+    ///   - total: how many inputs there are, when known, for ``PipelineEvent/started(total:)``.
+    ///   - onEvent: called for every ``PipelineEvent``, one call at a time, in order: `started`,
+    ///     one event per input worked on (not for skipped ones; after the sinks have received
+    ///     the article), `finished`.
     /// - Returns: the run's counts, failures by kind, sink errors and duration; a run never
     ///   throws, failures are counted and reported as events.
-    public func run<S: AsyncSequence & Sendable>(_ inputs: S, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
+    public func run<S: AsyncSequence & Sendable>(_ inputs: S, total: Int? = nil, onEvent: @escaping @Sendable (PipelineEvent) -> Void = { _ in }) async -> PipelineSummary
+    where S.Element == PipelineInput {
+        await run(inputs, total: total, send: { event in onEvent(event) })
+    }
+
+    /// The run itself; `send` gets every event in order and may suspend (``events(for:)``).
+    private func run<S: AsyncSequence & Sendable>(_ inputs: S, total: Int?, send: (PipelineEvent) async -> Void) async -> PipelineSummary
     where S.Element == PipelineInput {
         let started = Date()
         var summary = PipelineSummary()
@@ -188,6 +153,7 @@ public final class Pipeline: Sendable {
                 do { if try r.forEachStoredArticle({ stories.prime($0) }) { break } } catch { summary.sinkErrors.append(error.description) }
             }
         }
+        await send(.started(total: total))
         await withTaskGroup(of: (Int, PipelineEvent).self) { group in
             var inFlight = 0
             var nextSequence = 0
@@ -195,7 +161,7 @@ public final class Pipeline: Sendable {
             var waiting: [Int: PipelineEvent] = [:]
             var sinceFlush = 0
             var iterator = inputs.makeAsyncIterator()
-            func deliver(_ event: PipelineEvent) {
+            func deliver(_ event: PipelineEvent) async {
                 var event = event
                 if case .extracted(var article) = event, let stories {
                     stories.assign(&article)
@@ -216,18 +182,27 @@ public final class Pipeline: Sendable {
                 case .failed(let f):
                     summary.failed += 1
                     summary.byFailure[f.kind, default: 0] += 1
+                case .cancelled:
+                    summary.cancelled += 1
+                case .started, .finished:
+                    break
                 }
-                onEvent(event)
+                await send(event)
             }
-            func finished(_ sequence: Int, _ event: PipelineEvent) {
-                guard ordered else { deliver(event); return }
+            func finished(_ sequence: Int, _ event: PipelineEvent) async {
+                guard ordered else { await deliver(event); return }
                 waiting[sequence] = event
                 while let e = waiting.removeValue(forKey: nextToDeliver) {
-                    deliver(e)
+                    await deliver(e)
                     nextToDeliver += 1
                 }
             }
             while true {
+                // A cancelled run takes no new input; what is in flight finishes below.
+                if Task.isCancelled {
+                    summary.wasCancelled = true
+                    break
+                }
                 let next: PipelineInput?
                 do { next = try await iterator.next() } catch { next = nil }
                 guard let input = next else { break }
@@ -243,13 +218,15 @@ public final class Pipeline: Sendable {
                 // Finished results waiting for an earlier one count against the window too.
                 while inFlight + waiting.count >= concurrency * 2 || inFlight >= concurrency, let (seq, event) = await group.next() {
                     inFlight -= 1
-                    finished(seq, event)
+                    await finished(seq, event)
                 }
             }
-            for await (seq, event) in group { finished(seq, event) }
+            while let (seq, event) = await group.next() { await finished(seq, event) }
         }
+        if Task.isCancelled { summary.wasCancelled = true }
         flushSinks(&summary)
         summary.seconds = Date().timeIntervalSince(started)
+        await send(.finished(summary))
         return summary
     }
 
@@ -281,38 +258,41 @@ public final class Pipeline: Sendable {
     ///   the failure: a file that cannot be read, a fetch error, an HTTP status of 400 or more,
     ///   a page that cannot be decoded or that no adapter reads.
     public func process(_ input: PipelineInput) async -> PipelineEvent {
+        // A cancelled run starts nothing new (its inputs in flight may already be queued here).
+        if Task.isCancelled { return .cancelled(input: input.name) }
         let page: Page
         switch input {
         case .file(let path):
             do { page = try Page.read(path: path, maximumBytes: documentOptions.maximumBytes) } catch {
-                return .failed(PipelineFailure(input: path, kind: "input.\(error.code)", message: error.message, isURL: false))
+                return .failed(PipelineFailure(input: path, kind: .input(error.code), message: error.message, isURL: false))
             }
         case .page(let p):
             page = p
         case .url(let url):
             guard let fetcher else {
-                return .failed(PipelineFailure(input: url.absoluteString, kind: "fetch.unsupported", message: "no fetcher configured", isURL: true))
+                return .failed(PipelineFailure(input: url.absoluteString, kind: .noFetcher, message: "no fetcher configured", isURL: true))
             }
             // The site's adapter may ask for headers of its own.
             let headers = registry.adapters.first { $0.claims(host: url.host) }?.requestHeaders ?? []
             do { page = try await fetcher.fetch(FetchRequest(url: url, headers: headers, options: fetchOptions)) } catch {
-                return .failed(PipelineFailure(input: url.absoluteString, kind: "fetch.\(error.code)", message: error.reason, isURL: true))
+                if error.code == .cancelled || Task.isCancelled { return .cancelled(input: url.absoluteString) }
+                return .failed(PipelineFailure(input: url.absoluteString, kind: .fetch(error.code), message: error.reason, isURL: true))
             }
         }
         if let status = page.httpStatus, status >= 400 {
-            return .failed(PipelineFailure(input: input.name, kind: "fetch.httpStatus", message: "HTTP \(status)", isURL: page.url != nil))
+            return .failed(PipelineFailure(input: input.name, kind: .fetch(.httpStatus), message: "HTTP \(status)", isURL: page.url != nil))
         }
         do {
             let document = try Document(page: page, options: documentOptions)
             // The same step as ``ArticleReader``'s, so a run and a single read agree.
             return .extracted(try ArticleReader.extract(document, registry: registry, enrichers: enrichers, adapterID: adapterID))
         } catch let e as InputError {
-            return .failed(PipelineFailure(input: input.name, kind: "input.\(e.code)", message: e.message, isURL: page.url != nil))
+            return .failed(PipelineFailure(input: input.name, kind: .input(e.code), message: e.message, isURL: page.url != nil))
         } catch let e as ExtractionError {
             if keepsNonArticles, let stated = e.page { return .extracted(stated) }
-            return .failed(PipelineFailure(input: input.name, kind: "extraction.\(e.code)", message: e.message, isURL: page.url != nil))
+            return .failed(PipelineFailure(input: input.name, kind: .extraction(e.code), message: e.message, isURL: page.url != nil))
         } catch {
-            return .failed(PipelineFailure(input: input.name, kind: "other", message: "\(error)", isURL: page.url != nil))
+            return .failed(PipelineFailure(input: input.name, kind: .other, message: "\(error)", isURL: page.url != nil))
         }
     }
 }

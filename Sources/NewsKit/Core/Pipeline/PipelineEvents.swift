@@ -1,0 +1,65 @@
+import Foundation
+
+/// A run's events as an `AsyncSequence` (``Pipeline/events(for:)``): `started`, one event per
+/// input, `finished`, then the end. Made to be iterated once.
+///
+/// The run starts with the first `next()`, in a task of its own, and hands each event over only
+/// when it is asked for, so at most one event waits between the run and its consumer. Ending the
+/// iteration early (leaving the loop) or cancelling the task that iterates cancels the run; its
+/// sinks are still flushed.
+public struct PipelineEvents: AsyncSequence, Sendable {
+    public typealias Element = PipelineEvent
+    typealias Body = @Sendable (_ send: @escaping @Sendable (PipelineEvent) async -> Void) async -> Void
+
+    let body: Body
+
+    init(_ body: @escaping Body) { self.body = body }
+
+    /// Starts the run on the first ``AsyncIterator/next()``.
+    /// - Returns: the iterator over the run's events.
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(run: Run(body)) }
+
+    /// Hands the run's events over one at a time.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let run: Run
+
+        /// The next event, or nil after ``PipelineEvent/finished(_:)``; cancelling the calling
+        /// task cancels the run and ends the sequence.
+        /// - Returns: the event, or nil at the end.
+        public mutating func next() async -> PipelineEvent? { await run.next() }
+    }
+
+    /// The task that runs the pipeline, and the hand-over between it and the consumer. Its
+    /// deinit (the iterator dropped before the end) cancels the run.
+    final class Run: @unchecked Sendable {
+        private let handoff = EventHandoff()
+        private let lock = NSLock()
+        private var task: Task<Void, Never>?
+        private let body: Body
+
+        init(_ body: @escaping Body) { self.body = body }
+
+        deinit {
+            task?.cancel()
+            handoff.close()
+        }
+
+        func next() async -> PipelineEvent? {
+            lock.withLock {
+                guard self.task == nil else { return }
+                let handoff = self.handoff, body = self.body
+                self.task = Task {
+                    await body { event in await handoff.send(event) }
+                    handoff.close()
+                }
+            }
+            let task = lock.withLock { self.task }
+            return await withTaskCancellationHandler {
+                await handoff.receive()
+            } onCancel: {
+                task?.cancel()
+                handoff.close()
+            }
+        }
+    }
+}
