@@ -32,24 +32,24 @@ import TestSupport
 
     @Test func attributesAndText() throws {
         let doc = HTMLParser.parse(Self.page)
-        let meta = try #require(doc.select("meta[property='og:title']").first)
+        let meta = try #require(try doc.select("meta[property='og:title']").first)
         #expect(meta.attribute("content") == "OG 제목")
         #expect(meta.hasAttribute("property"))
         #expect(meta.attribute("missing") == nil)
-        #expect(doc.select("p.lead").first?.textContent == "첫 문단")
-        #expect(doc.select("a").first?.attributes.map(\.name) == ["href"])
+        #expect(try doc.select("p.lead").first?.textContent == "첫 문단")
+        #expect(try doc.select("a").first?.attributes.map(\.name) == ["href"])
     }
 
     @Test func templateContentIsOutsideTheMainTree() throws {
         let doc = HTMLParser.parse(Self.page)
         #expect(!(doc.body?.textContent.contains("숨은") ?? true))
-        let template = try #require(doc.select("template").first)
+        let template = try #require(try doc.select("template").first)
         #expect(template.templateContent?.textContent == "숨은")
     }
 
     @Test func selectorsOfEveryKind() {
         let doc = HTMLParser.parse(Self.page)
-        func texts(_ s: String) -> [String] { doc.select(s).map { $0.textContent } }
+        func texts(_ s: String) -> [String] { (try? doc.select(s))?.map { $0.textContent } ?? ["invalid selector"] }
         #expect(texts("h1") == ["헤드라인"])
         #expect(texts("#wrap > h1.tit") == ["헤드라인"])
         #expect(texts("div p") == ["첫 문단", "둘째 링크"])
@@ -138,17 +138,26 @@ import TestSupport
         #expect((bottom?.ancestors.count ?? .max) <= HTMLTreeBuilder.maxOpenElements + 2)
     }
 
-    @Test func gigantingAttributesAndManyAttributesParse() {
+    @Test func anInvalidSelectorIsAnErrorNotAnEmptyMatch() {
+        let doc = HTMLParser.parse("<p class=lead>x</p>")
+        let error = #expect(throws: CSSSelectorError.self) { try doc.select("p[class=") }
+        #expect(error?.selector == "p[class=")
+        #expect(error?.offset == 8, "where it stopped: the end of the text")
+        let nodeError = #expect(throws: CSSSelectorError.self) { try doc.root.select("p >") }
+        #expect(nodeError?.selector == "p >")
+    }
+
+    @Test func gigantingAttributesAndManyAttributesParse() throws {
         let value = String(repeating: "가", count: 200_000)
         let attrs = (0..<3000).map { "a\($0)=\"\($0)\"" }.joined(separator: " ")
         let doc = HTMLParser.parse("<p title=\"\(value)\" \(attrs) a0=dup>x")
-        let p = doc.select("p").first
+        let p = try doc.select("p").first
         #expect(p?.attribute("title")?.count == 200_000)
         #expect(p?.attributes.count == 3001)
         #expect(p?.attribute("a0") == "0", "a repeated attribute keeps its first value")
     }
 
-    @Test func crLineEndingsAreNormalized() {
-        #expect(HTMLParser.parse("<pre>\r\na\r\nb\rc</pre>").select("pre").first?.textContent == "a\nb\nc")
+    @Test func crLineEndingsAreNormalized() throws {
+        #expect(try HTMLParser.parse("<pre>\r\na\r\nb\rc</pre>").select("pre").first?.textContent == "a\nb\nc")
     }
 }

@@ -101,14 +101,26 @@ import TestHTTPServer
         let f = try Self.fetcher(robots: false)
         #expect(try await f.fetch(server.url("/flaky")).httpStatus == 200)
         #expect(server.count("/flaky") == 3)
-        do { _ = try await f.fetch(server.url("/gone")); Issue.record("expected a 404") } catch {
-            #expect(error.code == .httpStatus && error.httpStatus == 404 && error.attempts == 1)
-            #expect(error.reason == "HTTP 404")
-        }
+        // An error status is a response, as CurlFetcher returns it: 404 at once, 503 after the retries.
+        #expect(try await f.fetch(server.url("/gone")).httpStatus == 404)
         #expect(server.count("/gone") == 1)
-        do { _ = try await f.fetch(server.url("/down")); Issue.record("expected a 503") } catch {
-            #expect(error.httpStatus == 503)
-            #expect(error.attempts == 4)
+        #expect(try await f.fetch(server.url("/down")).httpStatus == 503)
+        #expect(server.count("/down") == 4)
+    }
+
+    @Test func everyFetcherReturnsAnErrorStatusAsAPageWithItsBody() async throws {
+        let server = try LocalHTTPServer { _ in .respond(.html("<p>없는 기사</p>", status: 404)) }
+        defer { server.stop() }
+        let fetchers: [any Fetcher] = [Self.transport, try Self.fetcher(robots: false)]
+        for fetcher in fetchers {
+            let page = try await fetcher.fetch(FetchRequest(url: server.url("/missing")))
+            #expect(page.httpStatus == 404, "\(type(of: fetcher))")
+            #expect(String(decoding: page.bytes, as: UTF8.self) == "<p>없는 기사</p>", "\(type(of: fetcher))")
+        }
+        // A run counts it as a failure of kind fetch.httpStatus, whichever fetcher fetched it.
+        for fetcher in fetchers {
+            let summary = await Pipeline(registry: PipelineSinkTests.registry, fetcher: fetcher).run([PipelineInput.url(server.url("/missing"))])
+            #expect(summary.byFailure == [.fetch(.httpStatus): 1])
         }
     }
 

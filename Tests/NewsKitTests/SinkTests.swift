@@ -32,6 +32,30 @@ import NewsKit
         #expect(try SQLiteSink.search(path: path, query: "\"전화 OR x*").isEmpty, "FTS5 syntax in a query is plain text")
     }
 
+    @Test func everySnippetMarksTheMatchWhicheverFieldAndWordLength() throws {
+        let path = Self.tempDB()
+        let sink = try SQLiteSink(path: path)
+        try sink.receive(Self.call())
+        try sink.close()
+        // Only the title holds 전화통화 (the text says 전화 통화): the snippet is the title, marked.
+        let titleOnly = try SQLiteSink.search(path: path, query: "전화통화")
+        #expect(titleOnly.first?.snippet == "푸틴, 김정은과 «전화통화»…미·러정상회담 정보 공유")
+        // Two-syllable words scan, and are marked too, each occurrence of each word.
+        let short = try SQLiteSink.search(path: path, query: "북한 푸틴")
+        #expect(short.first?.snippet == "김정은 «북한» 국무위원장이 블라디미르 «푸틴» 러시아 대통령과 12일 전화 통화를 했다.")
+        let long = try SQLiteSink.search(path: path, query: "국무위원장")
+        #expect(long.first?.snippet.contains("«국무위원장»") == true)
+        #expect(long.first?.publishedAt == Instant(year: 2025, month: 8, day: 13, hour: 8))
+    }
+
+    @Test func snippetsCutLongTextsAroundTheFirstMatchAndMergeOverlaps() {
+        let text = String(repeating: "가", count: 100) + " 러시아 Russia 러시아군 " + String(repeating: "나", count: 100)
+        let snippet = SearchSnippet.make(title: nil, text: text, words: ["러시아", "russia", "시아군"])
+        #expect(snippet.hasPrefix("…") && snippet.hasSuffix("…"))
+        #expect(snippet.contains("«러시아» «Russia» «러시아군»"), "\(snippet)")
+        #expect(SearchSnippet.make(title: "제목", text: "본문", words: ["없음"]) == "제목")
+    }
+
     @Test func textWithANULIsStoredAndSearchedWhole() throws {
         let path = Self.tempDB()
         var article = Self.call(title: "앞부분\u{0}뒷부분 전화통화")

@@ -1,5 +1,5 @@
-// A thin shim over process control for the demo's isolated workers: prctl is variadic, so Swift
-// cannot call it directly.
+// A thin shim over process control for the demo: prctl is variadic, so Swift cannot call it
+// directly; and a signal handler must be plain C to be async-signal-safe.
 #ifndef NEWSKIT_CPROCESS_H
 #define NEWSKIT_CPROCESS_H
 
@@ -7,5 +7,15 @@
 /// SIGKILL). Returns 0 on success, -1 where the system has no such call (the caller then watches
 /// getppid() itself).
 int nk_die_with_parent(void);
+
+/// Installs a SIGINT handler (sigaction, every thread) that only counts the signals, in a
+/// `volatile sig_atomic_t`; `nk_interrupts()` reads the count.
+void nk_count_interrupts(void);
+
+/// How many SIGINTs came since `nk_count_interrupts()`.
+int nk_interrupts(void);
+
+/// Puts SIGINT back to its default action (the process stops).
+void nk_default_interrupts(void);
 
 #endif

@@ -173,7 +173,9 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
                     if !(300..<400).contains(status) { cache?.store(page, for: url) }
                     return page
                 }
-                var error = FetchError(.httpStatus, url: url.absoluteString, httpStatus: status, attempts: attempt)
+                // An error status is a response, as every Fetcher returns it: retried while
+                // retryable (429, 5xx), then returned with its status for the caller to judge.
+                let error = FetchError(.httpStatus, url: url.absoluteString, httpStatus: status, attempts: attempt)
                 if error.isRetryable && attempt <= configuration.retry.retries {
                     var wait = configuration.retry.backoff(attempt: attempt)
                     if let ra = page.header("Retry-After"), let seconds = RetryPolicy.retryAfter(ra, now: Date()) {
@@ -182,8 +184,7 @@ public final class PoliteFetcher: Fetcher, @unchecked Sendable {
                     try await sleep(wait, url: url)
                     continue
                 }
-                error.attempts = attempt
-                throw error
+                return page
             case .failure(var error):
                 error.attempts = attempt
                 if error.isRetryable && attempt <= configuration.retry.retries {

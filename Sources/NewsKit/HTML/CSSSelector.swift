@@ -18,7 +18,7 @@ public struct CSSSelector: Sendable, Hashable, CustomStringConvertible {
     /// Compiles a selector.
     /// - Parameter source: the selector text, a list of complex selectors separated by commas.
     /// - Throws: ``CSSSelectorError`` naming the offset and the problem.
-    public init(_ source: String) throws {
+    public init(_ source: String) throws(CSSSelectorError) {
         var parser = SelectorParser(Array(source.utf8))
         alternatives = try parser.parseList(stopAtParen: false)
         description = source
@@ -73,7 +73,7 @@ private struct SelectorParser {
         (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A || c >= 0x30 && c <= 0x39 || c == 0x2D || c == 0x5F || c >= 0x80
     }
 
-    mutating func name() throws -> String {
+    mutating func name() throws(CSSSelectorError) -> String {
         var out: [UInt8] = []
         while i < s.count {
             let c = s[i]
@@ -85,7 +85,7 @@ private struct SelectorParser {
         return String(decoding: out, as: UTF8.self)
     }
 
-    mutating func parseList(stopAtParen: Bool) throws -> [CSSSelector.Complex] {
+    mutating func parseList(stopAtParen: Bool) throws(CSSSelectorError) -> [CSSSelector.Complex] {
         var list: [CSSSelector.Complex] = []
         while true {
             _ = skipSpace()
@@ -100,7 +100,7 @@ private struct SelectorParser {
         return list
     }
 
-    mutating func parseComplex() throws -> CSSSelector.Complex {
+    mutating func parseComplex() throws(CSSSelectorError) -> CSSSelector.Complex {
         var compounds = [try parseCompound()]
         var combinators: [CSSSelector.Combinator] = []
         while true {
@@ -118,7 +118,7 @@ private struct SelectorParser {
         return CSSSelector.Complex(compounds: compounds, combinators: combinators)
     }
 
-    mutating func parseCompound() throws -> CSSSelector.Compound {
+    mutating func parseCompound() throws(CSSSelectorError) -> CSSSelector.Compound {
         var compound = CSSSelector.Compound()
         var any = false
         if peek == 0x2A { i += 1; any = true }
@@ -146,7 +146,7 @@ private struct SelectorParser {
         return compound
     }
 
-    mutating func attribute() throws -> CSSSelector.Condition {
+    mutating func attribute() throws(CSSSelectorError) -> CSSSelector.Condition {
         _ = skipSpace()
         let attr = try name().lowercased()
         _ = skipSpace()
@@ -185,7 +185,7 @@ private struct SelectorParser {
         return .attribute(name: attr, op: op, value: String(decoding: value, as: UTF8.self), caseInsensitive: ci)
     }
 
-    mutating func pseudo() throws -> CSSSelector.Condition {
+    mutating func pseudo() throws(CSSSelectorError) -> CSSSelector.Condition {
         let p = try name().lowercased()
         switch p {
         case "first-child": return .nthChild(a: 0, b: 1, fromEnd: false, ofType: false)
@@ -252,13 +252,12 @@ extension HTMLNode {
         return out
     }
 
-    /// Descendant elements matching a CSS selector; an invalid selector matches nothing.
+    /// Descendant elements matching a CSS selector.
     /// - Parameter css: the selector's source text, compiled on each call.
-    /// - Returns: the matching descendants in document order; empty when none matches or `css`
-    ///   is not a valid selector.
-    public func select(_ css: String) -> [HTMLNode] {
-        guard let s = try? CSSSelector(css) else { return [] }
-        return select(s)
+    /// - Returns: the matching descendants in document order; empty when none matches.
+    /// - Throws: ``CSSSelectorError`` when `css` is not a valid selector, saying where and why.
+    public func select(_ css: String) throws(CSSSelectorError) -> [HTMLNode] {
+        select(try CSSSelector(css))
     }
 
     /// The first descendant element matching the selector.

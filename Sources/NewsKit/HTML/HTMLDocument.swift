@@ -51,13 +51,13 @@ public final class HTMLDocument: Sendable {
         root.select(selector)
     }
 
-    /// Elements matching a CSS selector, in document order. An invalid selector matches nothing;
-    /// compile it with ``CSSSelector/init(_:)`` to see why.
-    /// - Parameter css: the selector's source text, compiled on each call.
-    /// - Returns: the matching elements; empty when none matches or `css` is not a valid selector.
-    public func select(_ css: String) -> [HTMLNode] {
-        guard let s = try? CSSSelector(css) else { return [] }
-        return select(s)
+    /// Elements matching a CSS selector, in document order.
+    /// - Parameter css: the selector's source text, compiled on each call (compile it once with
+    ///   ``CSSSelector/init(_:)`` to match it many times).
+    /// - Returns: the matching elements; empty when none matches.
+    /// - Throws: ``CSSSelectorError`` when `css` is not a valid selector, saying where and why.
+    public func select(_ css: String) throws(CSSSelectorError) -> [HTMLNode] {
+        select(try CSSSelector(css))
     }
 
     /// The spelling of an interned name.

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// ```swift
 /// let doc = HTMLParser.parse("<p class=lead>북한 <b>김정은</b>")
-/// doc.select("p.lead").first?.textContent   // "북한 김정은"
+/// try doc.select("p.lead").first?.textContent   // "북한 김정은"
 /// ```
 ///
 /// Parsing never fails: any byte sequence gives a document. Input is UTF-8; invalid

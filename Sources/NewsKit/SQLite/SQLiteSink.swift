@@ -208,17 +208,16 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
         public var id: String
         /// The article's headline; nil when it has none.
         public var title: String?
-        /// When the article was published, as stored: ISO 8601 with the page's UTC offset
-        /// (`2025-08-13T08:00:00+09:00`); nil when the page gave no date.
-        public var publishedAt: String?
+        /// When the article was published, in the page's UTC offset (stored as ISO 8601,
+        /// `2025-08-13T08:00:00+09:00`); nil when the page gave no date.
+        public var publishedAt: Instant?
         /// The source's name, or its id when it has no name.
         public var source: String
         /// The URL the article was fetched from; nil for an article read from a file.
-        public var url: String?
-        /// A few words of the text around the first match, on one line: the match in
-        /// «guillemets» when the trigram index found it; for a query with a word under three
-        /// characters, 60 characters from just before the first word, unmarked (the text's
-        /// first 60 when only the title holds it).
+        public var url: URL?
+        /// A few words of the text around the first match, on one line, every occurrence of
+        /// every query word in «guillemets», whatever its length; the title, marked the same way,
+        /// when only the title holds the words.
         public var snippet: String
     }
 
@@ -248,7 +247,7 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
                 // Each word must occur; quoted so FTS5 operators in the query are plain text.
                 let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
                 sql = """
-                SELECT a.id, a.title, a.published_at, coalesce(a.source_name, a.source_id), a.url, snippet(articles_fts, 2, '«', '»', '…', 12)
+                SELECT a.id, a.title, a.published_at, coalesce(a.source_name, a.source_id), a.url, a.text
                 FROM articles_fts f JOIN articles a ON a.id = f.article_id WHERE articles_fts MATCH ?
                 ORDER BY a.published_at DESC NULLS LAST LIMIT ?
                 """
@@ -260,17 +259,19 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
                 }
                 let conditions = words.map { _ in "(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')" }.joined(separator: " AND ")
                 sql = """
-                SELECT id, title, published_at, coalesce(source_name, source_id), url, substr(text, max(1, instr(text, ?) - 20), 60)
+                SELECT id, title, published_at, coalesce(source_name, source_id), url, text
                 FROM articles WHERE \(conditions)
                 ORDER BY published_at DESC NULLS LAST LIMIT ?
                 """
-                args = [.text(words[0])]
+                args = []
                 for w in words { args += [.text(like(w)), .text(like(w))] }
                 args.append(.int(limit))
             }
             try db.run(sql, args) { row in
-                hits.append(SearchHit(id: row.text(0) ?? "", title: row.text(1), publishedAt: row.text(2), source: row.text(3) ?? "",
-                                      url: row.text(4), snippet: (row.text(5) ?? "").replacingOccurrences(of: "\n", with: " ")))
+                let title = row.text(1)
+                hits.append(SearchHit(id: row.text(0) ?? "", title: title, publishedAt: row.text(2).flatMap { Instant(iso8601: $0) },
+                                      source: row.text(3) ?? "", url: row.text(4).flatMap { URL(string: $0) },
+                                      snippet: SearchSnippet.make(title: title, text: row.text(5) ?? "", words: words)))
             }
         } catch {
             throw SinkError(.database, sink: "sqlite:\(path)", error.message)

@@ -12,7 +12,7 @@ enum SearchCommand {
             let hits = try SQLiteSink.search(path: db, query: query, limit: limit)
             var out = Output()
             for h in hits {
-                let date = h.publishedAt.map { String($0.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "(undated)       "
+                let date = h.publishedAt.map { String($0.iso8601.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "(undated)       "
                 out.line("\(date)  \(h.source)  \(h.title ?? "(untitled)")")
                 out.line("    \(h.snippet)")
             }

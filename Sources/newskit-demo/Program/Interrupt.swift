@@ -1,4 +1,5 @@
 import Foundation
+internal import CProcess
 
 /// Ctrl-C during a run: the first SIGINT cancels the run, which stops taking inputs, lets the
 /// pages in flight finish, flushes and closes its sinks and prints how far it got; the command
@@ -9,6 +10,9 @@ import Foundation
 /// (one process group), and the supervisor forwards a SIGINT sent to it alone (`kill -INT`); the
 /// two copies of one Ctrl-C arrive within the half second, so they count once. The supervisor
 /// itself does not stop: it passes the worker's 130 on.
+///
+/// The handler is plain C (`CProcess`): it only counts, and a thread here polls the count every
+/// 20 ms, so a signal is seen whichever thread the kernel delivers it to.
 enum Interrupt {
     /// The exit status of an interrupted run.
     static let exitStatus: Int32 = 130
@@ -16,43 +20,60 @@ enum Interrupt {
     /// Runs `body` in a task that the first SIGINT cancels.
     /// - Returns: what `body` returned, and whether a SIGINT came.
     static func cancelling<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> (value: T, interrupted: Bool) {
-        let seen = Flag()
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let before = nk_interrupts()
+        nk_count_interrupts()
         let task = Task { await body() }
-        source.setEventHandler {
-            if let first = seen.set(), Date().timeIntervalSince(first) >= 0.5 { _exit(exitStatus) }   // a second Ctrl-C
-            task.cancel()
+        let watching = Watch()
+        Thread.detachNewThread {
+            var first: Date?
+            var seen = before
+            while !watching.isDone {
+                let now = nk_interrupts()
+                if now > seen {
+                    seen = now
+                    if let first {
+                        if Date().timeIntervalSince(first) >= 0.5 { _exit(exitStatus) }   // a second Ctrl-C
+                    } else {
+                        first = Date()
+                        watching.interrupted()
+                        task.cancel()
+                    }
+                }
+                usleep(20_000)
+            }
         }
-        source.resume()
         let value = await task.value
-        source.cancel()
-        signal(SIGINT, SIG_DFL)
-        return (value, seen.isSet)
+        watching.done()
+        nk_default_interrupts()
+        return (value, watching.wasInterrupted)
     }
 
     /// From now on this process does not stop on SIGINT; it sends each one on to the process
     /// `target` names (0 for none at the moment).
     static func forward(to target: @escaping @Sendable () -> pid_t) {
-        signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
-        source.setEventHandler {
-            let pid = target()
-            if pid > 0 { kill(pid, SIGINT) }
+        nk_count_interrupts()
+        Thread.detachNewThread {
+            var seen = nk_interrupts()
+            while true {
+                let now = nk_interrupts()
+                if now > seen {
+                    seen = now
+                    let pid = target()
+                    if pid > 0 { kill(pid, SIGINT) }
+                }
+                usleep(20_000)
+            }
         }
-        source.resume()
-        forwarding = source
     }
 
-    /// The forwarding source, kept alive for the life of the process (set once, by the main task).
-    nonisolated(unsafe) private static var forwarding: DispatchSourceSignal?
-
-    /// When the first SIGINT came, read from any thread.
-    final class Flag: @unchecked Sendable {
+    /// What the watching thread and the run tell each other.
+    final class Watch: @unchecked Sendable {
         private let lock = NSLock()
-        private var first: Date?
-        /// Records a SIGINT. - Returns: when the first one came, nil if this is the first.
-        func set() -> Date? { lock.withLock { defer { first = first ?? Date() }; return first } }
-        var isSet: Bool { lock.withLock { first != nil } }
+        private var finished = false
+        private var sawInterrupt = false
+        var isDone: Bool { lock.withLock { finished } }
+        var wasInterrupted: Bool { lock.withLock { sawInterrupt } }
+        func done() { lock.withLock { finished = true } }
+        func interrupted() { lock.withLock { sawInterrupt = true } }
     }
 }

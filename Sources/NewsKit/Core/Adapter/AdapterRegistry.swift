@@ -65,7 +65,8 @@ public struct AdapterRegistry: Sendable {
         let adapter: any SiteAdapter
         if let adapterID {
             guard let a = self.adapter(id: adapterID) else {
-                throw ExtractionError(.unsupported, input: document.page.name, "no adapter with id \"\(adapterID)\" (see `newskit-demo adapters`)")
+                throw ExtractionError(.unsupported, input: document.page.name,
+                                      "no adapter with id \"\(adapterID)\" in this registry (its ids: \(adapters.map(\.id).joined(separator: ", ")))")
             }
             adapter = a
         } else {
