@@ -11,5 +11,11 @@ let package = Package(
             .product(name: "NewsKit", package: "NewsKit"),
             .product(name: "NewsKitAdapters", package: "NewsKit"),
         ]),
+        // The README's tour (Sources/tour/main.swift links to Examples/Tour/main.swift), built and
+        // run from a package of its own, as a reader would: `.ci/run` runs it from another folder.
+        .executableTarget(name: "tour", dependencies: [
+            .product(name: "NewsKit", package: "NewsKit"),
+            .product(name: "NewsKitAdapters", package: "NewsKit"),
+        ]),
     ]
 )
