@@ -134,7 +134,7 @@ import Testing
             #expect(error.problems == [
                 "unknown option --delay (an option of fetch and crawl)",
                 "--jobs must be a whole number from 1 to 256, not 0",
-                "--format must be jsonl, json, markdown or text, not xml",
+                "--format must be jsonl, json, markdown, text or brief, not xml",
                 "--explain takes no value",
             ])
         }

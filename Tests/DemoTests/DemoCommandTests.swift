@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NewsKit
 
 /// Runs the built `newskit-demo` as a user would.
 @Suite struct DemoCommandTests {
@@ -76,6 +77,46 @@ import Testing
         let path = try Self.temp("explain.html", Array("<html><body><div id=\"story\">\(body)</div></body></html>".utf8))
         let r = try Self.run(["extract", "--explain", path])
         #expect(r.stderr.contains("content area: html > body > div#story"))
+    }
+
+    @Test func formatsForPeopleOpenEveryArticleWithItsTitleSourceDateAndPlace() throws {
+        let seeds = ["Examples/seeds/003_3e66ff564048943b.txt", "Examples/seeds/000_902ba53e243bc19e.txt"]
+        let untitled = try Self.temp("untitled.html", Array("<html><body><article><p>제목 없는 기사의 첫 문단이다. 북한과 러시아가 협력을 재확인했다고 조선중앙통신이 보도했다.</p><p>두 번째 문단이다. 양측은 교류를 늘리기로 했다고 전했다.</p></article></body></html>".utf8))
+        let text = try Self.run(["extract", "--format", "text", "--non-articles", "keep"] + seeds + [untitled])
+        let blocks = text.stdout.components(separatedBy: String(repeating: "─", count: 40) + "\n")
+        #expect(blocks.count == 3, "a rule between articles")
+        #expect(blocks[0].hasPrefix("[종합] 북·러 군사 밀착 강화") || blocks[0].hasPrefix("북·러 군사 밀착 강화"), "\(blocks[0].prefix(80))")
+        #expect(blocks[0].split(separator: "\n")[1] == "이투데이 · 2023-09-05 14:41 +09:00 · Examples/seeds/003_3e66ff564048943b.txt")
+        #expect(blocks[2].hasPrefix("(untitled)\n"))
+        let markdown = try Self.run(["extract", "--format", "markdown", "--non-articles", "keep", untitled])
+        #expect(markdown.stdout.hasPrefix("# (untitled)\n"))
+        #expect(markdown.stdout.contains("- file: \(untitled)"))
+        let brief = try Self.run(["extract", "--format", "brief"] + seeds)
+        let lines = brief.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "■ [종합] 북·러 군사 밀착 강화...“김정은·푸틴, 다음 주 러시아서 무기 거래 논의”")
+        #expect(lines.contains("  board · 2025-08-13 11:06 +09:00 · 최인영 특파원, 박수윤 기자"))
+        #expect(lines.contains("  ! author e-mails paired with the byline by position"), "the article's warnings")
+        #expect(brief.stderr.contains("; warnings in Examples/seeds/000_902ba53e243bc19e.txt"), "the summary names the pages with warnings: \(brief.stderr)")
+        // In a pipe, JSON Lines stays the default.
+        let piped = try Self.run(["extract", seeds[0]])
+        #expect(piped.stdout.hasPrefix("{"))
+    }
+
+    @Test func aSavedPageGetsItsURLFromURLOrItsURLFile() throws {
+        let html = try Data(contentsOf: Self.projectRoot.appendingPathComponent("Tests/NewsKitAdaptersTests/Fixtures/etoday/news-view.html"))
+        let path = try Self.temp("saved.html", [UInt8](html))
+        func url(_ r: BuiltPrograms.Run) -> String? {
+            (try? JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])?["url"] as? String
+        }
+        #expect(url(try Self.run(["extract", path])) == nil)
+        #expect(url(try Self.run(["extract", path, "--url", "https://www.etoday.co.kr/news/view/1"])) == "https://www.etoday.co.kr/news/view/1")
+        try Data("https://www.etoday.co.kr/news/view/2\n".utf8).write(to: URL(fileURLWithPath: SavedPageURL.sidecarPath(for: path)))
+        #expect(url(try Self.run(["extract", path])) == "https://www.etoday.co.kr/news/view/2")
+        #expect(url(try Self.run(["extract", path, "--url", "https://www.etoday.co.kr/news/view/3"])) == "https://www.etoday.co.kr/news/view/3", "--url wins")
+        let folder = try Self.run(["extract", (path as NSString).deletingLastPathComponent, "--url", "https://www.etoday.co.kr/"])
+        #expect(folder.status == 2 && folder.stderr.contains("name exactly one file"))
+        let relative = try Self.run(["extract", path, "--url", "news/view/1"])
+        #expect(relative.status == 2 && relative.stderr.contains("absolute http(s) URL"))
     }
 
     @Test func formatsAndAdapterChoice() throws {

@@ -57,6 +57,19 @@ import TestHTTPServer
         #expect(inputs == (paths + [dir + "/sub/inner.htm"]).sorted().map { .file($0) } + [.file("/nonexistent/file.html")])
     }
 
+    @Test func aSavedFileTakesTheURLItsURLFileNames() async throws {
+        let paths = try PipelineSinkTests.files(2)
+        try Data("https://news.example/saved/0\n".utf8).write(to: URL(fileURLWithPath: SavedPageURL.sidecarPath(for: paths[0])))
+        #expect(SavedPageURL.sidecarPath(for: "/a/b/page.html") == "/a/b/page.url")
+        let memory = InMemorySink()
+        _ = await Pipeline(registry: Self.registry, sinks: [memory]).run(paths.map { PipelineInput.file($0) })
+        #expect(memory.articles.map(\.url) == ["https://news.example/saved/0", nil])
+        let off = InMemorySink()
+        _ = await Pipeline(registry: Self.registry, sinks: [off], readsURLFiles: false).run(paths.map { PipelineInput.file($0) })
+        #expect(off.articles.map(\.url) == [nil, nil])
+        #expect(SavedPageURL.parse("ftp://x/y") == nil && SavedPageURL.parse("/relative") == nil)
+    }
+
     @Test func aCancelledRunOfFilesStopsWithinAFewPages() async throws {
         let paths = try PipelineSinkTests.files(400)
         let memory = InMemorySink()

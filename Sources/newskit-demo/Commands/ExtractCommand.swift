@@ -12,7 +12,7 @@ enum ExtractCommand {
         let worker = ExtractWorker.current
         if args.given("inputs-from") && worker == nil { problems.append("--inputs-from is for the workers newskit-demo starts itself") }
         guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
-        let format = OutputFormat(rawValue: args.text("format")!)!   // one of them: the parser checked
+        let format = OutputFormat.chosen(args.text("format"))
         if let warc = args.text("warc") {
             return try await replay(warc, args, enrichers: enrichers, format: format)
         }
@@ -28,6 +28,16 @@ enum ExtractCommand {
             paths = [examples]
         }
         let files = args.given("inputs-from") ? paths : DocumentFiles.expand(paths)
+        var url: URL?
+        if let given = args.text("url") {
+            url = SavedPageURL.parse(given)
+            var isFolder: ObjCBool = false
+            if url == nil { problems.append("--url must be an absolute http(s) URL, not \(given)") }
+            if !args.given("inputs-from"), args.operands.count != 1 || FileManager.default.fileExists(atPath: args.operands[0], isDirectory: &isFolder) && isFolder.boolValue {
+                problems.append("--url gives one saved page its URL: name exactly one file (for many, put a .url file beside each page)")
+            }
+            guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
+        }
         let explain = args.has("explain")
         var jobs = args.int("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
         // Crash isolation: a worker process extracts, so a page that crashes it is named and skipped.
@@ -53,7 +63,9 @@ enum ExtractCommand {
                 GenericExtractor.explain(document).forEach { warn("  " + $0) }
             }
         }
-        let (inputs, unreadable) = FileInputs.make(files, command: "extract")
+        var (made, unreadable) = FileInputs.make(files, command: "extract")
+        made.url = url
+        let inputs = made
         // One pipeline for files too: bounded concurrency, results in input order, resumable
         // when writing to sinks.
         let pipeline = Pipeline(registry: .builtIn, sinks: sinks, concurrency: jobs, adapterID: args.text("adapter"), enrichers: enrichers,
@@ -65,7 +77,7 @@ enum ExtractCommand {
         let (summary, interrupted) = await Interrupt.cancelling { await pipeline.run(inputs) { event in
             switch event {
             case .extracted(let article):
-                warnings.add(article.warnings.count)
+                warnings.add(article.warnings.count, from: article.file ?? article.url ?? article.id)
                 progress?.record(failed: false)
                 output.article(article)
                 if let worker, let file = article.file {
@@ -88,7 +100,7 @@ enum ExtractCommand {
         output.finish()
         for e in summary.sinkErrors { warn("newskit-demo extract: \(e)") }
         let sinkFailures = SinkOptions.close(sinks, command: "extract") + summary.sinkErrors.count
-        let report = RunSummary(command: "extract", pipeline: summary, failedBefore: unreadable, warnings: warnings.value,
+        let report = RunSummary(command: "extract", pipeline: summary, failedBefore: unreadable, warnings: warnings.value, warnedPages: warnings.names,
                                 sinkErrors: sinkFailures, resumable: !sinks.isEmpty, total: files.count)
         warn(report.line)
         if interrupted { return Interrupt.exitStatus }

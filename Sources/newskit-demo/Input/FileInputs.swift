@@ -5,6 +5,8 @@ import NewsKit
 struct FileInputs: Sequence, Sendable {
     let files: [String]
     let standardInput: Page?
+    /// The URL `--url` gives the one file (and standard input), if any.
+    var url: URL? = nil
 
     /// Reads standard input up front when `-` is among the files (naming a failure on
     /// stderr); files are opened as the pipeline reaches them. Returns how many inputs
@@ -27,9 +29,18 @@ struct FileInputs: Sequence, Sendable {
                 i += 1
                 if path != "-" {
                     ExtractWorker.current?.reach(path)
+                    // With --url the page is read here to be given its URL; a file that cannot be
+                    // read stays a file input, so the pipeline names the failure.
+                    if let url, var page = try? Page.read(path: path) {
+                        page.requestedURL = url
+                        return .page(page)
+                    }
                     return .file(path)
                 }
-                if let page = standardInput { return .page(page) }
+                if var page = standardInput {
+                    if let url { page.requestedURL = url }
+                    return .page(page)
+                }
             }
             return nil
         }

@@ -42,6 +42,6 @@ enum FetchOptions {
 
     /// Where the articles go on standard output (none when they go to sinks; failure lines still do, in jsonl).
     static func output(_ args: ParsedArguments, _ pipeline: Pipeline) -> ArticleOutput {
-        ArticleOutput(format: OutputFormat(rawValue: args.text("format")!)!, writesArticles: pipeline.sinks.isEmpty, writesFailures: true)
+        ArticleOutput(format: OutputFormat.chosen(args.text("format")), writesArticles: pipeline.sinks.isEmpty, writesFailures: true)
     }
 }

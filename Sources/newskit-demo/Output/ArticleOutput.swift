@@ -14,6 +14,7 @@ final class ArticleOutput: @unchecked Sendable {
     private let lock = NSLock()
     private var out = Output()
     private var collected: [Article] = []
+    private var wrote = 0
 
     init(format: OutputFormat, writesArticles: Bool, writesFailures: Bool) {
         self.format = format
@@ -28,8 +29,12 @@ final class ArticleOutput: @unchecked Sendable {
             case .jsonl: out.line(article.jsonLine)
             case .json: collected.append(article)
             case .markdown: out.line(ArticleRendering.markdown(article))
-            case .text: out.line(ArticleRendering.plain(article))
+            case .text:
+                if wrote > 0 { out.line(String(repeating: "─", count: 40)) }
+                out.line(ArticleRendering.plain(article))
+            case .brief: out.line(ArticleRendering.brief(article))
             }
+            wrote += 1
         }
     }
 

@@ -42,6 +42,9 @@ public final class Pipeline: Sendable {
     /// dates and teasers, ``Article/pageKind`` `thin` or `index`) to the sinks as an article,
     /// instead of counting the page as failed.
     public let keepsNonArticles: Bool
+    /// Give a saved file the URL its `.url` file names (``SavedPageURL``), so the site's adapter
+    /// reads it as it would the fetched page.
+    public let readsURLFiles: Bool
 
     /// Makes a pipeline; nothing runs until `run(_:onEvent:)` is called.
     /// - Parameters:
@@ -58,10 +61,11 @@ public final class Pipeline: Sendable {
     ///   - resume: skip inputs every sink already stores.
     ///   - batchSize: articles between sink flushes (at least 1).
     ///   - keepsNonArticles: deliver what thin and index pages state instead of failing them.
+    ///   - readsURLFiles: read a file's URL from the `.url` file beside it, when there is one.
     public init(registry: AdapterRegistry, fetcher: (any Fetcher)? = nil, sinks: [any ArticleSink] = [], concurrency: Int = 8,
                 adapterID: String? = nil, documentOptions: DocumentOptions = DocumentOptions(), fetchOptions: FetchOptions = FetchOptions(),
                 enrichers: [any ArticleEnricher] = [], stories: StoryTracker? = nil, ordered: Bool = true, resume: Bool = false,
-                batchSize: Int = 100, keepsNonArticles: Bool = false) {
+                batchSize: Int = 100, keepsNonArticles: Bool = false, readsURLFiles: Bool = true) {
         self.registry = registry
         self.fetcher = fetcher
         self.sinks = sinks
@@ -75,6 +79,7 @@ public final class Pipeline: Sendable {
         self.resume = resume
         self.batchSize = max(1, batchSize)
         self.keepsNonArticles = keepsNonArticles
+        self.readsURLFiles = readsURLFiles
     }
 
     /// Runs over a sequence of inputs, taken one at a time as the pipeline has room (a lazy
@@ -260,12 +265,13 @@ public final class Pipeline: Sendable {
     public func process(_ input: PipelineInput) async -> PipelineEvent {
         // A cancelled run starts nothing new (its inputs in flight may already be queued here).
         if Task.isCancelled { return .cancelled(input: input.name) }
-        let page: Page
+        var page: Page
         switch input {
         case .file(let path):
             do { page = try Page.read(path: path, maximumBytes: documentOptions.maximumBytes) } catch {
                 return .failed(PipelineFailure(input: path, kind: .input(error.code), message: error.message, isURL: false))
             }
+            if readsURLFiles, page.url == nil, let url = SavedPageURL.sidecar(for: path) { page.requestedURL = url }
         case .page(let p):
             page = p
         case .url(let url):

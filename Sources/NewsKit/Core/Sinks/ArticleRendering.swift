@@ -1,12 +1,12 @@
 /// Renderings of an article for people: Markdown (for notes tools) and plain text.
 public enum ArticleRendering {
-    /// Markdown: the headline, a metadata list, deck lines, the body (headings as `##`), photos
-    /// with captions and credits, and related teasers.
+    /// Markdown: the headline (`# (untitled)` when there is none, so articles one after another
+    /// stay apart), a metadata list (source, dates, authors, URL or file), deck lines, the body
+    /// (headings as `##`), photos with captions and credits, and related teasers.
     /// - Parameter a: the article.
-    /// - Returns: the Markdown text; parts the article lacks (no headline, no photos) are left out.
+    /// - Returns: the Markdown text; parts the article lacks (no photos, no teasers) are left out.
     public static func markdown(_ a: Article) -> String {
-        var out = ""
-        if let title = a.title { out += "# " + (a.kicker.map { "[\($0)] " } ?? "") + title + "\n\n" }
+        var out = "# " + (a.kicker.map { "[\($0)] " } ?? "") + (a.title ?? "(untitled)") + "\n\n"
         var meta: [String] = []
         meta.append("- source: " + (a.source.name ?? a.source.id))
         if let o = a.origin { meta.append("- origin: \(o.name)" + (o.publishedAt.map { " (\($0.iso8601))" } ?? "")) }
@@ -16,7 +16,7 @@ public enum ArticleRendering {
             meta.append("- authors: " + a.authors.map { [$0.name, $0.role, $0.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ") }.joined(separator: ", "))
         }
         if let d = a.dateline ?? a.agency { meta.append("- dateline: \(d)" + (a.agency.map { a.dateline == nil ? "" : " (\($0))" } ?? "")) }
-        if let u = a.canonicalURL ?? a.url { meta.append("- url: \(u)") }
+        if let u = a.canonicalURL ?? a.url { meta.append("- url: \(u)") } else if let f = a.file { meta.append("- file: \(f)") }
         if !a.categories.isEmpty { meta.append("- categories: " + a.categories.joined(separator: ", ")) }
         if !a.tags.isEmpty { meta.append("- tags: " + a.tags.joined(separator: ", ")) }
         out += meta.joined(separator: "\n") + "\n\n"
@@ -46,11 +46,48 @@ public enum ArticleRendering {
         return out
     }
 
-    /// Plain text: the headline, a blank line, the body.
+    /// Plain text: the headline (or `(untitled)`), a line with the source, the publication
+    /// time and the URL (or file), a blank line, the body.
     /// - Parameter a: the article.
-    /// - Returns: the headline and a blank line (when there is a headline), then ``Article/text``
-    ///   and a final newline.
+    /// - Returns: the header lines, a blank line, ``Article/text`` and a final newline.
     public static func plain(_ a: Article) -> String {
-        (a.title.map { $0 + "\n\n" } ?? "") + a.text + "\n"
+        (a.title ?? "(untitled)") + "\n" + sourceLine(a) + "\n\n" + a.text + "\n"
+    }
+
+    /// A few lines for a person at a terminal: the headline (or `(untitled)`), the source, the
+    /// publication time and the authors, the URL (or file), the first lines of the text, and
+    /// the article's warnings.
+    /// - Parameters:
+    ///   - a: the article.
+    ///   - lines: how many of the body's blocks to show, each cut to about 160 characters.
+    /// - Returns: the lines, each ending in a newline; body and warnings indented.
+    public static func brief(_ a: Article, lines: Int = 3) -> String {
+        var out = "■ " + (a.kicker.map { "[\($0)] " } ?? "") + (a.title ?? "(untitled)") + "\n"
+        var facts = [a.source.name ?? a.source.id]
+        facts.append(a.publishedAt.map(shortTime) ?? "undated")
+        if !a.authors.isEmpty { facts.append(a.authors.map { [$0.name, $0.role].compactMap { $0 }.joined(separator: " ") }.joined(separator: ", ")) }
+        out += "  " + facts.joined(separator: " · ") + "\n"
+        out += "  " + (a.canonicalURL ?? a.url ?? a.file ?? "") + "\n"
+        for block in a.body.prefix(lines) {
+            let text = block.text.replacingOccurrences(of: "\n", with: " ")
+            out += "    " + (text.count > 160 ? String(text.prefix(159)) + "…" : text) + "\n"
+        }
+        if a.body.count > lines { out += "    … \(a.body.count - lines) more paragraph(s)\n" }
+        for w in a.warnings { out += "  ! " + w + "\n" }
+        return out
+    }
+
+    /// `연합뉴스 · 2025-08-13 08:00 +09:00 · https://…`: the source, when and where.
+    static func sourceLine(_ a: Article) -> String {
+        [a.source.name ?? a.source.id, a.publishedAt.map(shortTime) ?? "undated", a.canonicalURL ?? a.url ?? a.file]
+            .compactMap { $0 }.joined(separator: " · ")
+    }
+
+    /// `2025-08-13 08:00 +09:00`: the instant to the minute, in its own offset.
+    static func shortTime(_ i: Instant) -> String {
+        let iso = i.iso8601   // 2025-08-13T08:00:00+09:00
+        guard iso.count >= 19 else { return iso }
+        let offset = iso.dropFirst(19)
+        return String(iso.prefix(16)).replacingOccurrences(of: "T", with: " ") + (offset.isEmpty ? "" : " " + (offset == "Z" ? "UTC" : String(offset)))
     }
 }
