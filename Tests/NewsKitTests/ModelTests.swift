@@ -72,7 +72,7 @@ import NewsKit
     /// An article with every field set, and strings that need escaping.
     static let full: Article = {
         var a = Article(
-            id: "y", url: "https://example.com/a?b=1&c=/d", canonicalURL: "https://example.com/a", file: "/tmp/a b.html",
+            id: "y", url: URL(string: "https://example.com/a?b=1&c=/d"), canonicalURL: "https://example.com/a", file: "/tmp/a b.html",
             source: Source(id: "example.com", name: "예시 \\ 신문", homepage: "https://example.com", kind: .newspaper),
             adapter: AdapterInfo(id: "generic", version: "2"), kicker: "단독", title: "tab\there, quote \" and bell \u{7}",
             subtitles: ["부제 1", "line\nbreak"], summary: "요약\r\n", body: [BodyBlock(.quote, "\"인용\""), BodyBlock(.listItem, "\u{1F}x")],

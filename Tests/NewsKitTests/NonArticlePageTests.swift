@@ -33,7 +33,7 @@ import NewsKit
         #expect(page.pageKind == .index)
         #expect(page.title == "뉴스 홈")
         #expect(page.warnings.contains(error.message))
-        #expect(!page.id.isEmpty && page.url == "https://news.example.kr/home", "completed like an article")
+        #expect(!page.id.isEmpty && page.url?.absoluteString == "https://news.example.kr/home", "completed like an article")
     }
 
     @Test func aPageWithAHeadlineAndADateButNoTextKeepsBothAsAThinPage() throws {

@@ -10,7 +10,8 @@ actor HostScheduler {
     private var active: [String: Int] = [:]
     private var globalActive = 0
     private var nextStart: [String: Date] = [:]
-    private var waiters: [CheckedContinuation<Void, Never>] = []
+    private var waiters: [Int: CheckedContinuation<Void, Never>] = [:]
+    private var nextWaiter = 0
 
     init(perHost: Int, delay: Double, global: Int) {
         self.perHost = max(1, perHost)
@@ -19,11 +20,20 @@ actor HostScheduler {
     }
 
     /// Waits for a slot for `host`, then until its turn in time. Pair with ``release(_:)``.
-    /// - Throws: `CancellationError` when the task is cancelled while waiting for its turn.
+    /// - Throws: `CancellationError` when the task is cancelled while waiting for a slot or for
+    ///   its turn.
     func acquire(_ host: String, crawlDelay: Double?) async throws {
         while (active[host] ?? 0) >= perHost || globalActive >= global {
-            await withCheckedContinuation { waiters.append($0) }
+            try Task.checkCancellation()
+            nextWaiter += 1
+            let id = nextWaiter
+            await withTaskCancellationHandler {
+                await withCheckedContinuation { waiters[id] = $0 }
+            } onCancel: {
+                Task { await self.wake(id) }
+            }
         }
+        try Task.checkCancellation()
         active[host, default: 0] += 1
         globalActive += 1
         let asked = crawlDelay ?? 0
@@ -46,6 +56,11 @@ actor HostScheduler {
         globalActive -= 1
         let ready = waiters
         waiters.removeAll()
-        for w in ready { w.resume() }
+        for w in ready.values { w.resume() }
+    }
+
+    /// Wakes one waiter (its task was cancelled: it then throws).
+    private func wake(_ id: Int) {
+        waiters.removeValue(forKey: id)?.resume()
     }
 }

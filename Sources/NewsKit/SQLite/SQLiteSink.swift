@@ -113,7 +113,7 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
               story_id=excluded.story_id, duplicate_of=excluded.duplicate_of, origin_name=excluded.origin_name,
               origin_title=excluded.origin_title, origin_article_id=excluded.origin_article_id, json=excluded.json,
               stored_at=strftime('%Y-%m-%dT%H:%M:%SZ','now')
-            """, [.text(a.id), .init(a.url), .init(a.canonicalURL), .init(a.file), .text(a.source.id), .init(a.source.name),
+            """, [.text(a.id), .init(a.url?.absoluteString), .init(a.canonicalURL), .init(a.file), .text(a.source.id), .init(a.source.name),
                   .text(a.source.kind.rawValue), .text(a.adapter.id), .init(a.kicker), .init(a.title), .init(a.summary), .text(a.text),
                   .init(a.publishedAt?.iso8601), .init(a.updatedAt?.iso8601), .init(a.language), .init(a.storyID), .init(a.duplicateOf),
                   .init(a.origin?.name), .init(a.origin?.title), .init(a.origin?.articleID), .text(json)])

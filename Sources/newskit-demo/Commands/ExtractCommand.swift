@@ -77,7 +77,7 @@ enum ExtractCommand {
         let (summary, interrupted) = await Interrupt.cancelling { await pipeline.run(inputs) { event in
             switch event {
             case .extracted(let article):
-                warnings.add(article.warnings.count, from: article.file ?? article.url ?? article.id)
+                warnings.add(article.warnings.count, from: article.file ?? article.url?.absoluteString ?? article.id)
                 progress?.record(failed: false)
                 output.article(article)
                 if let worker, let file = article.file {

@@ -23,7 +23,7 @@ enum PipelineRunner {
         let (summary, interrupted) = await Interrupt.cancelling { await pipeline.run(inputs) { event in
             switch event {
             case .extracted(let article):
-                warnings.add(article.warnings.count, from: article.file ?? article.url ?? article.id)
+                warnings.add(article.warnings.count, from: article.file ?? article.url?.absoluteString ?? article.id)
                 output.article(article)
                 progress.record(failed: false)
             case .failed(let f):

@@ -13,7 +13,7 @@ extension Article {
     ///   - adapter: the adapter that read it.
     public mutating func complete(from document: Document, adapter: AdapterInfo) {
         self.adapter = adapter
-        url = url ?? document.page.url?.absoluteString
+        url = url ?? document.page.url
         file = file ?? document.page.filePath
         if canonicalURL == nil, document.html != nil, let c = document.metadata.canonicalURL, !c.isEmpty {
             canonicalURL = c.resolved(against: document.page.url)

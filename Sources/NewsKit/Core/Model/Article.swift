@@ -9,10 +9,15 @@ public struct Article: Sendable, Hashable, Codable {
     /// A stable id: derived from the canonical URL when there is one, else from the source,
     /// the title and the body (see ``Article/makeID(canonicalURL:source:title:text:)``).
     public var id: String
-    /// The URL the page was fetched from (the final one, after redirects).
-    public var url: String?
-    /// The page's own canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD `url`).
+    /// The URL the page was fetched from (the final one, after redirects; ``Page/url``), or the
+    /// one a saved page was given (``SavedPageURL``).
+    public var url: URL?
+    /// The page's own canonical URL (`<link rel=canonical>`, `og:url`, JSON-LD `url`), as the
+    /// page writes it, made absolute against ``url``: a page's own text, kept as written even
+    /// where it is not a well-formed URL.
     public var canonicalURL: String?
+    /// The URL to show or link to: ``canonicalURL`` when the page names one, else ``url``.
+    public var preferredURL: String? { canonicalURL ?? url?.absoluteString }
     /// The local file the page was read from.
     public var file: String?
     /// The site the page came from: its id (the domain when known, else a word for the kind of
@@ -103,7 +108,7 @@ public struct Article: Sendable, Hashable, Codable {
     ///   - language: a BCP 47 tag (`ko`); nil lets ``complete(from:adapter:)`` guess it.
     ///   - warnings: notes for people on anything guessed or missing.
     ///   - pageKind: what kind of page it was read from.
-    public init(id: String = "", url: String? = nil, canonicalURL: String? = nil, file: String? = nil, source: Source,
+    public init(id: String = "", url: URL? = nil, canonicalURL: String? = nil, file: String? = nil, source: Source,
                 origin: Origin? = nil, adapter: AdapterInfo = AdapterInfo(id: "", version: ""), kicker: String? = nil, title: String? = nil,
                 subtitles: [String] = [], summary: String? = nil, body: [BodyBlock] = [], authors: [Author] = [],
                 dateline: String? = nil, agency: String? = nil, publishedAt: Instant? = nil, updatedAt: Instant? = nil,
@@ -182,7 +187,7 @@ public struct Article: Sendable, Hashable, Codable {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(id, forKey: .id)
-        try c.encodeOrNull(url, forKey: .url)
+        try c.encodeOrNull(url?.absoluteString, forKey: .url)
         try c.encodeOrNull(canonicalURL, forKey: .canonicalURL)
         try c.encodeOrNull(file, forKey: .file)
         try c.encode(source, forKey: .source)
@@ -215,7 +220,7 @@ public struct Article: Sendable, Hashable, Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         id = try c.decode(String.self, forKey: .id)
-        url = try c.decodeIfPresent(String.self, forKey: .url)
+        url = try c.decodeIfPresent(String.self, forKey: .url).flatMap { URL(string: $0) }
         canonicalURL = try c.decodeIfPresent(String.self, forKey: .canonicalURL)
         file = try c.decodeIfPresent(String.self, forKey: .file)
         source = try c.decode(Source.self, forKey: .source)

@@ -142,7 +142,7 @@ extension Article {
         w.key("text"); w.string(text)
         w.key("title"); w.optional(title)
         w.key("updatedAt"); w.optional(updatedAt?.iso8601)
-        w.key("url"); w.optional(url)
+        w.key("url"); w.optional(url?.absoluteString)
         w.key("warnings"); w.strings(warnings)
         w.raw("}")
     }

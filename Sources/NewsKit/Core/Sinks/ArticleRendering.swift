@@ -16,7 +16,7 @@ public enum ArticleRendering {
             meta.append("- authors: " + a.authors.map { [$0.name, $0.role, $0.email.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " ") }.joined(separator: ", "))
         }
         if let d = a.dateline ?? a.agency { meta.append("- dateline: \(d)" + (a.agency.map { a.dateline == nil ? "" : " (\($0))" } ?? "")) }
-        if let u = a.canonicalURL ?? a.url { meta.append("- url: \(u)") } else if let f = a.file { meta.append("- file: \(f)") }
+        if let u = a.preferredURL { meta.append("- url: \(u)") } else if let f = a.file { meta.append("- file: \(f)") }
         if !a.categories.isEmpty { meta.append("- categories: " + a.categories.joined(separator: ", ")) }
         if !a.tags.isEmpty { meta.append("- tags: " + a.tags.joined(separator: ", ")) }
         out += meta.joined(separator: "\n") + "\n\n"
@@ -67,7 +67,7 @@ public enum ArticleRendering {
         facts.append(a.publishedAt.map(shortTime) ?? "undated")
         if !a.authors.isEmpty { facts.append(a.authors.map { [$0.name, $0.role].compactMap { $0 }.joined(separator: " ") }.joined(separator: ", ")) }
         out += "  " + facts.joined(separator: " · ") + "\n"
-        out += "  " + (a.canonicalURL ?? a.url ?? a.file ?? "") + "\n"
+        out += "  " + (a.preferredURL ?? a.file ?? "") + "\n"
         for block in a.body.prefix(lines) {
             let text = block.text.replacingOccurrences(of: "\n", with: " ")
             out += "    " + (text.count > 160 ? String(text.prefix(159)) + "…" : text) + "\n"
@@ -79,7 +79,7 @@ public enum ArticleRendering {
 
     /// `연합뉴스 · 2025-08-13 08:00 +09:00 · https://…`: the source, when and where.
     static func sourceLine(_ a: Article) -> String {
-        [a.source.name ?? a.source.id, a.publishedAt.map(shortTime) ?? "undated", a.canonicalURL ?? a.url ?? a.file]
+        [a.source.name ?? a.source.id, a.publishedAt.map(shortTime) ?? "undated", a.preferredURL ?? a.file]
             .compactMap { $0 }.joined(separator: " · ")
     }
 

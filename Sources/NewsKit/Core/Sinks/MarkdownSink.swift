@@ -85,7 +85,7 @@ public final class MarkdownSink: ArticleSink, ResumableSink, @unchecked Sendable
         if let t = a.title { lines.append("title: \(yaml(t))") }
         lines.append("source: \(yaml(a.source.name ?? a.source.id))")
         if let p = a.publishedAt { lines.append("published: \(p.iso8601)") }
-        if let u = a.canonicalURL ?? a.url { lines.append("url: \(yaml(u))") }
+        if let u = a.preferredURL { lines.append("url: \(yaml(u))") }
         if let f = a.file { lines.append("file: \(yaml(f))") }
         if let s = a.storyID { lines.append("story: \(yaml(s))") }
         let names = a.entities.prefix(12).map { yaml($0.name) }

@@ -65,7 +65,7 @@ public final class ReportSink: ArticleSink, ResumableSink, @unchecked Sendable {
         }
         marks.sort { $0[0] < $1[0] }
         return Record(id: a.id, title: a.title, source: a.source.name ?? a.source.id, adapter: a.adapter.id,
-                      published: a.publishedAt?.iso8601, url: a.canonicalURL ?? a.url, file: a.file, story: a.storyID,
+                      published: a.publishedAt?.iso8601, url: a.preferredURL, file: a.file, story: a.storyID,
                       duplicateOf: a.duplicateOf, origin: a.origin?.name,
                       excerpt: String(String.UnicodeScalarView(scalars)) + (a.text.unicodeScalars.count > excerptLength ? "…" : ""),
                       marks: marks, entities: a.entities.prefix(12).map { [$0.name, $0.type.rawValue, String($0.mentions)] },
@@ -81,7 +81,7 @@ public final class ReportSink: ArticleSink, ResumableSink, @unchecked Sendable {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             data = try encoder.encode(Self.record(article))
         } catch { throw SinkError(.encoding, sink: name, articleID: article.id, "\(error)") }
-        try records.append(Array(data), id: article.id, inputs: [article.file, article.url, article.canonicalURL].compactMap { $0 })
+        try records.append(Array(data), id: article.id, inputs: [article.file, article.url?.absoluteString, article.canonicalURL].compactMap { $0 })
     }
 
     public func flush() throws(SinkError) {
