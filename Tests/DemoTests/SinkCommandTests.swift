@@ -138,10 +138,10 @@ import Testing
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let report = dir + "/report.html", shot = dir + "/report.png"
             #expect(try Demo.run(["extract", "Examples/seeds", "--sink", "report:\(report)"]).status == 0)
-            func browse(_ extra: [String]) throws -> String {
+            func browse(_ extra: [String], fragment: String = "") throws -> String {
                 let p = Process()
                 p.executableURL = URL(fileURLWithPath: browser)
-                p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1600"] + extra + ["file://" + report]
+                p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1200,1600"] + extra + ["file://" + report + fragment]
                 let out = Pipe()
                 p.standardOutput = out
                 p.standardError = FileHandle.nullDevice
@@ -154,6 +154,15 @@ import Testing
             let dom = try browse(["--dump-dom"])
             #expect(dom.contains("푸틴, 김정은과 전화통화"))
             #expect(dom.contains("<mark class=\"person\">"))
+            // The filter runs in the page: all five seeds shown, then only those the query or the
+            // entity picks (set through the address, as a click or typing would).
+            #expect(dom.contains("data-shown=\"5\""), "the script ran and counted the cards")
+            let searched = try browse(["--dump-dom"], fragment: "#q=" + "전화통화".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            #expect(searched.contains("data-shown=\"1\"") && searched.contains("1 of 5 shown"), "one seed has 전화통화")
+            let entity = try browse(["--dump-dom"], fragment: "#entity=" + "크렘린궁".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)
+            let picked = Int(entity.components(separatedBy: "data-shown=\"").dropFirst().first?.prefix { $0 != "\"" } ?? "") ?? -1
+            #expect(picked == 2, "the two seeds that name 크렘린궁: \(picked)")
+            #expect(entity.contains("entity: 크렘린궁"))
             // The screenshot is a 1200x1600 PNG with real content (a blank page compresses to a few KB).
             _ = try browse(["--screenshot=\(shot)"])
             let png = try [UInt8](Data(contentsOf: URL(fileURLWithPath: shot)))

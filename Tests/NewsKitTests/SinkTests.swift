@@ -171,12 +171,31 @@ import NewsKit
         try sink.close()
         let html = try String(contentsOfFile: path, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
-        #expect(!html.contains("<script"), "titles are escaped and the report needs no script")
+        #expect(html.components(separatedBy: "<script").count == 2, "titles are escaped: the one script is the report's own filter")
+        #expect(!html.contains("fetch(") && !html.contains("XMLHttpRequest"), "the filter needs no network")
+        #expect(html.contains("<details class=\"story\" open>"), "story groups fold")
+        #expect(html.contains("data-entity=\"김정은\""), "entity chips filter")
         #expect(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
         #expect(!html.contains("<link") && !html.contains("src=\"http") && !html.contains("url(http"), "no external assets")
         #expect(html.contains("<mark class=\"person\">김정은</mark>"))
         #expect(html.contains("2 articles"), "both accounts in one story")
         #expect(html.contains("<svg"), "a timeline")
+    }
+
+    @Test func theTimelineIsARealDateAxisWithGapsAndMonthTicks() {
+        #expect(ReportHTML.dayNumber("1970-01-01") == 0 && ReportHTML.dayNumber("2025-08-13") == 20313)
+        #expect(ReportHTML.dayString(20313) == "2025-08-13" && ReportHTML.dayString(ReportHTML.dayNumber("2024-02-29")!) == "2024-02-29")
+        func record(_ day: String) -> ReportSink.Record {
+            ReportSink.Record(id: day, title: day, source: "s", adapter: "a", published: day + "T09:00:00+09:00", url: nil, file: nil, story: nil,
+                              duplicateOf: nil, origin: nil, excerpt: "", marks: [], entities: [], events: [])
+        }
+        let report = ReportHTML(records: [record("2025-07-30"), record("2025-07-30"), record("2025-08-13")], maximumCards: 10)
+        let svg = report.timeline(["2025-07-30", "2025-07-30", "2025-08-13"])
+        #expect(svg.components(separatedBy: "<rect").count - 1 == 2, "two days with articles, the days between are gaps")
+        #expect(svg.contains("<title>2025-07-30: 2</title>") && svg.contains("<title>2025-08-13: 1</title>"))
+        #expect(svg.contains(">2025-08-01</text>"), "a month tick")
+        let xs = svg.components(separatedBy: "<rect x=\"").dropFirst().compactMap { Double($0.prefix { $0 != "\"" }) }
+        #expect(xs.count == 2 && xs[1] - xs[0] > 800, "14 days apart across the 900-pixel axis: \(xs)")
     }
 
     @Test func aResumedRunReportsBothRuns() throws {

@@ -2,9 +2,10 @@ import Foundation
 import NewsKitHTML
 
 /// Writes one self-contained HTML report of a run: the articles with their sources and dates,
-/// entities highlighted in each excerpt, story groups, the most named entities and a timeline.
-/// No external assets (styles inline, the timeline is inline SVG, no script), so the file can
-/// be mailed or archived as is.
+/// entities highlighted in each excerpt, story groups that fold, the most named entities and a
+/// timeline on a real date axis; a search box and the entity chips filter the cards within the
+/// page. No external assets and no network (styles, the SVG timeline and one small script are
+/// inline), so the file can be mailed or archived as is.
 ///
 /// Guarantees: a compact record of each article (headline, source, dates, story, the first
 /// ~400 characters of text with its entity spans) is appended to `<path>.records.jsonl` as it
