@@ -19,6 +19,14 @@ public final class WARCReader {
     private let stream: ByteStream
     /// Records read so far (all types).
     public private(set) var recordsRead = 0
+    /// Response records ``inputs(onFailure:)`` passed over because they hold no document NewsKit
+    /// reads (``Page/isDocumentResponse`` is false: robots.txt, feeds and sitemaps, images,
+    /// scripts, style sheets …). Read it once the stream has ended: the stream updates it as it
+    /// reads. ``next()`` and ``pages()`` skip no response and leave it alone.
+    public private(set) var responsesSkipped = 0
+    /// The same records counted by what they held: their ``Page/mediaType`` (`"image/jpeg"`),
+    /// `"robots.txt"` for robots files. Like ``responsesSkipped``, read it once the stream has ended.
+    public private(set) var skippedMediaTypes: [String: Int] = [:]
 
     /// Opens a WARC file for reading, plain or gzip-compressed (recognized by its bytes, not its name).
     /// - Parameter path: the file to read.
@@ -49,8 +57,16 @@ public final class WARCReader {
         }
     }
 
-    /// The file's HTML response pages as pipeline inputs, read one record at a time as they are
-    /// asked for (robots.txt, feeds and other non-HTML responses are skipped).
+    /// The file's response pages that hold a document NewsKit reads (``Page/isDocumentResponse``:
+    /// HTML, plain-text captures, Markdown) as pipeline inputs, read one record at a time as
+    /// they are asked for. The other responses (robots.txt, feeds, images, scripts …) are
+    /// skipped and counted in ``responsesSkipped`` and ``skippedMediaTypes``.
+    ///
+    /// ```swift
+    /// let reader = try WARCReader(path: "run.warc.gz")
+    /// let summary = await pipeline.run(reader.inputs())
+    /// print("\(summary.extracted) article(s); \(reader.responsesSkipped) response(s) were not pages")
+    /// ```
     /// - Parameter onFailure: called for a record that cannot be read.
     /// - Returns: a stream of ``PipelineInput/page(_:)`` inputs that ends at the end of the file;
     ///   it reads from this reader, so use one or the other, not both.
@@ -59,12 +75,20 @@ public final class WARCReader {
         return AsyncStream(unfolding: {
             while let record = box.reader.next() {
                 switch record {
-                case .success(let page): if page.isHTMLResponse { return .page(page) }
+                case .success(let page):
+                    if page.isDocumentResponse { return .page(page) }
+                    box.reader.skip(page)
                 case .failure(let error): onFailure(error)
                 }
             }
             return nil
         })
+    }
+
+    /// Counts a response ``inputs(onFailure:)`` does not hand on.
+    private func skip(_ page: Page) {
+        responsesSkipped += 1
+        skippedMediaTypes[page.url?.path == "/robots.txt" ? "robots.txt" : page.mediaType ?? "", default: 0] += 1
     }
 
     /// Every response page of the file (read lazily is better for big files: use ``next()``).
