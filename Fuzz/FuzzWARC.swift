@@ -140,6 +140,7 @@ public func fuzzWARC(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
         pages += 1
         _ = page.isHTMLResponse
+        _ = (page.isDocumentResponse, page.mediaType)
         if page.bytes.count <= 1 << 16, let document = try? Document(page: page) {
             _ = document.blocks.count
             _ = document.metadata

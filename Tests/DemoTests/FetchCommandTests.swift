@@ -11,11 +11,13 @@ import TestHTTPServer
         let yonhap = try Data(contentsOf: fixtures.appendingPathComponent("yonhap/yna-view.html"))
         let etoday = try Data(contentsOf: fixtures.appendingPathComponent("etoday/news-view.html"))
         let generic = try Data(contentsOf: fixtures.appendingPathComponent("generic/jsonld-article.html"))
+        let capture = try Data(contentsOf: DemoCommandTests.projectRoot.appendingPathComponent("Examples/seeds/001_3061c23935da038f.txt"))
         return try LocalHTTPServer { r in
             switch r.path {
             case "/robots.txt": return .respond(.text("User-agent: *\nDisallow: /private/"))
             case "/yonhap": return .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html; charset=utf-8")], body: [UInt8](yonhap), gzip: true))
             case "/etoday": return .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html")], body: [UInt8](etoday)))
+            case "/capture": return .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/plain; charset=utf-8")], body: [UInt8](capture)))
             case "/old-url": return .respond(.init(status: 301, headers: [HTTPHeader(name: "Location", value: "/generic")]))
             case "/generic": return .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html; charset=euc-kr")], body: [UInt8](generic)))
             case "/feed.xml":
@@ -76,6 +78,23 @@ import TestHTTPServer
         // Robots.txt is archived too but is not an article page: it is the one failure line… unless skipped.
         let replayArticles = replayed.stdout.split(separator: "\n").map(String.init).filter { !$0.contains("\"error\"") }
         #expect(Set(replayArticles) == Set(articles), "replaying the WARC gives the same articles, byte for byte")
+    }
+
+    @Test func replayReadsTheTextPagesFetchArchived() throws {
+        let server = try Self.site()
+        defer { server.stop() }
+        let warc = NSTemporaryDirectory() + "newskit-\(UUID().uuidString).warc.gz"
+        defer { try? FileManager.default.removeItem(atPath: warc) }
+        let fetched = try DemoCommandTests.run(["fetch", server.url("/capture").absoluteString, server.url("/etoday").absoluteString] + Self.polite + ["--warc", warc])
+        #expect(fetched.status == 0, "\(fetched.stderr)")
+        #expect(fetched.stderr.contains("extracted 2 of 2 page(s), 0 failed"), "\(fetched.stderr)")
+        let articles = Set(fetched.stdout.split(separator: "\n").map(String.init))
+        #expect(articles.contains { $0.contains("\"url\":\"\(server.url("/capture").absoluteString)\"") }, "\(articles)")
+
+        let replayed = try DemoCommandTests.run(["extract", "--warc", warc])
+        #expect(replayed.status == 0, "\(replayed.stderr)")
+        #expect(replayed.stderr.contains("extracted 2 of 2 page(s), 0 failed"), "robots.txt is skipped, the text capture is not: \(replayed.stderr)")
+        #expect(Set(replayed.stdout.split(separator: "\n").map(String.init)) == articles, "replaying the WARC gives the same articles, byte for byte")
     }
 
     @Test func crawlFollowsAFeedAndASitemapIndex() throws {

@@ -19,7 +19,9 @@ import NewsKitAdapters
 
     @Test func duplicateIDsAreRefused() {
         let error = #expect(throws: AdapterRegistry.DuplicateAdapterError.self) { try AdapterRegistry([Fixed(id: "a", score: 1), Fixed(id: "a", score: 1)]) }
+        #expect(error?.code == .duplicateID)
         #expect(error?.id == "a")
+        #expect(error?.description == "two adapters share the id \"a\"")
         #expect((try? AdapterRegistry(BuiltinAdapters.all)) != nil, "the built-in ids are distinct")
     }
 

@@ -56,6 +56,9 @@ import NewsKitAdapters
         #expect(article.title == "제목이 여기에 있습니다")
         #expect(article.warnings.count == 1)
         #expect(article.warnings.first?.hasPrefix("headline: the test markup reader failed (the selector \"h1[unclosed\" does not parse") == true)
+        let error = #expect(throws: LayoutSelectorError.self) { try FieldReader<String>.text(of: "h1[unclosed").read(try Self.document(Self.page)) }
+        #expect(error?.code == .invalidSelector)
+        #expect(error?.selector == "h1[unclosed")
     }
 
     @Test func anAbsentFieldStaysEmpty() throws {

@@ -14,11 +14,8 @@ import NewsKitAdapters
         var stories: [Story]
     }
 
-    @Test func pagesOfOneEventShareAStoryAndOthersDoNot() throws {
-        guard CorpusQualityTests.corpus != nil else {
-            print("skipped: ../shared/corpus is missing, the annotated pages with it")
-            return
-        }
+    @Test(.enabled(if: CorpusQualityTests.corpus != nil, "needs ../shared/corpus (or NEWSKIT_SHARED)"))
+    func pagesOfOneEventShareAStoryAndOthersDoNot() throws {
         let file = EntityQualityTests.fixtures.deletingLastPathComponent().appendingPathComponent("stories/stories.json")
         let a = try JSONDecoder().decode(Annotation.self, from: Data(contentsOf: file))
         var truth: [String: Int] = [:]
@@ -27,7 +24,7 @@ import NewsKitAdapters
         let tracker = StoryTracker()
         var given: [String: String] = [:]
         for input in truth.keys.sorted() {
-            guard let url = EntityQualityTests.input(input) else { continue }
+            let url = try #require(EntityQualityTests.input(input))
             var article = try CorpusQualityTests.extract(url).get()
             enrichers.enrich(&article)
             tracker.assign(&article)

@@ -111,6 +111,42 @@ import TestHTTPServer
         }
     }
 
+    @Test func replayTakesEveryKindOfDocumentAndCountsTheResponsesItSkips() async throws {
+        func response(_ path: String, _ type: String?, _ body: String) -> Page {
+            Page(bytes: Array(body.utf8), requestedURL: URL(string: "https://a.kr\(path)"), httpStatus: 200,
+                 headers: type.map { [HTTPHeader(name: "Content-Type", value: $0)] } ?? [], fetchedAt: Date(timeIntervalSince1970: 1_755_072_000))
+        }
+        let path = NSTemporaryDirectory() + "newskit-\(UUID().uuidString).warc.gz"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let writer = try WARCWriter(path: path)
+        for page in [response("/robots.txt", "text/plain", "User-agent: *\nDisallow:"),
+                     response("/news/1", "text/html; charset=utf-8", "<title>기사</title><p>본문</p>"),
+                     response("/capture", "text/plain; charset=utf-8", "북한 김정은, 푸틴 정책에 지지 약속\n\n북한 김정은 국무위원장이 지지를 약속했다."),
+                     response("/post.md", "text/markdown", "---\ntitle: 글\n---\n\n본문"),
+                     response("/x.xhtml", "application/xhtml+xml", "<html xmlns=\"http://www.w3.org/1999/xhtml\"><p>본문</p></html>"),
+                     response("/untyped", nil, "<p>본문</p>"),
+                     response("/logo.png", "image/png", "\u{89}PNG"),
+                     response("/a.jpg", "image/jpeg", "jpeg"),
+                     response("/b.jpg", "IMAGE/JPEG; q=1", "jpeg"),
+                     response("/app.js", "application/javascript", "let x = 1"),
+                     response("/feed.xml", "application/rss+xml", "<rss/>")] {
+            try writer.archive(page)
+        }
+        writer.close()
+        let reader = try WARCReader(path: path)
+        var taken: [String] = []
+        for await input in reader.inputs(onFailure: { Issue.record("\($0)") }) {
+            guard case .page(let page) = input else { Issue.record("not a page: \(input)"); continue }
+            taken.append(page.url?.path ?? "")
+        }
+        #expect(taken == ["/news/1", "/capture", "/post.md", "/x.xhtml", "/untyped"])
+        #expect(reader.responsesSkipped == 6)
+        #expect(reader.skippedMediaTypes == ["robots.txt": 1, "image/png": 1, "image/jpeg": 2, "application/javascript": 1, "application/rss+xml": 1])
+        // What the replay hands on, a Document reads as the kind its Content-Type says.
+        let kinds = try WARCReader(path: path).pages().map { try $0.get() }.filter(\.isDocumentResponse).map { try Document(page: $0).kind }
+        #expect(kinds == [.html, .textCapture, .frontMatter, .html, .html])
+    }
+
     @Test func chunkedAndGzipBodiesInOtherCrawlersWARCsAreDecoded() throws {
         let body = Gzip.compress(Array("<p>남의 크롤러</p>".utf8))
         var chunked: [UInt8] = Array(String(body.count, radix: 16).utf8) + [13, 10] + body + Array("\r\n0\r\n\r\n".utf8)

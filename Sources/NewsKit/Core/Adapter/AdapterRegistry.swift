@@ -13,21 +13,41 @@ public struct AdapterRegistry: Sendable {
     /// The adapters, in priority order.
     public let adapters: [any SiteAdapter]
 
-    /// Two adapters with the same id.
-    public struct DuplicateAdapterError: Error, Sendable, CustomStringConvertible {
+    /// A registry that cannot be built: two adapters with the same id. Not an
+    /// ``ExtractionError``: it concerns no page, and comes before any is read.
+    public struct DuplicateAdapterError: Error, Sendable, Hashable, CustomStringConvertible {
+        /// What went wrong, as a value to compare with (`error.code == .duplicateID`); new codes
+        /// may be added without breaking callers.
+        public struct Code: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+            public let rawValue: String
+            public init(rawValue: String) { self.rawValue = rawValue }
+            public var description: String { rawValue }
+
+            /// Two adapters share an id (``DuplicateAdapterError/id``).
+            public static let duplicateID = Code(rawValue: "duplicateID")
+        }
+
+        /// What went wrong.
+        public let code: Code
         /// The id the two adapters share.
         public let id: String
         public var description: String { "two adapters share the id \"\(id)\"" }
+
+        init(_ code: Code, id: String) {
+            self.code = code
+            self.id = id
+        }
     }
 
     /// Makes a registry of the given adapters, refusing duplicates.
     /// - Parameter adapters: the adapters in priority order: of two equally confident adapters,
     ///   the one listed first reads the page.
-    /// - Throws: ``DuplicateAdapterError`` when two adapters share an id (the first repeated id).
+    /// - Throws: ``DuplicateAdapterError`` `duplicateID` when two adapters share an id (naming
+    ///   the first repeated id).
     public init(_ adapters: [any SiteAdapter]) throws(DuplicateAdapterError) {
         var seen = Set<String>()
         for a in adapters {
-            guard seen.insert(a.id).inserted else { throw DuplicateAdapterError(id: a.id) }
+            guard seen.insert(a.id).inserted else { throw DuplicateAdapterError(.duplicateID, id: a.id) }
         }
         self.adapters = adapters
     }

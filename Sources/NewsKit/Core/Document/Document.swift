@@ -1,32 +1,6 @@
 import Foundation
 import NewsKitHTML
 
-/// What kind of document a page holds.
-public enum DocumentKind: String, Sendable, Hashable, Codable {
-    /// An HTML page.
-    case html
-    /// A plain-text capture of a page: its visible text, line by line (the seeds are such captures).
-    case textCapture
-    /// A file with YAML (or TOML) front matter followed by an HTML or Markdown body (blog posts).
-    case frontMatter
-}
-
-/// Options for reading a page into a ``Document``.
-public struct DocumentOptions: Sendable, Hashable {
-    /// Pages larger than this are refused with ``InputError/Code/tooLarge``. Default 64 MiB.
-    public var maximumBytes: Int = Page.defaultMaximumBytes
-    /// Force a kind instead of recognizing it.
-    public var kind: DocumentKind? = nil
-    /// Makes options for reading pages into documents.
-    /// - Parameters:
-    ///   - maximumBytes: the largest page accepted, in bytes (default 64 MiB).
-    ///   - kind: the kind to read every page as; nil recognizes each page's kind from its bytes.
-    public init(maximumBytes: Int = Page.defaultMaximumBytes, kind: DocumentKind? = nil) {
-        self.maximumBytes = maximumBytes
-        self.kind = kind
-    }
-}
-
 /// A page decoded once: its encoding decision, its kind, and its parsed form (an HTML DOM,
 /// the lines of a text capture, or front matter plus body). Every kind reads as ``blocks``.
 ///
@@ -239,27 +213,5 @@ public final class Document: Sendable {
         for b in sample where b == 0 || (b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D && b != 0x0C && b != 0x1B) { control += 1 }
         if control * 10 > sample.count { return "\(control) control bytes in the first \(sample.count)" }
         return nil
-    }
-}
-
-/// A value computed once, on first use, safely across threads.
-final class LazyValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value?
-
-    func get(_ make: () -> Value) -> Value {
-        lock.lock()
-        defer { lock.unlock() }
-        if let value { return value }
-        let v = make()
-        value = v
-        return v
-    }
-
-    /// The value if it has been made, without making it.
-    func peek() -> Value? {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
     }
 }

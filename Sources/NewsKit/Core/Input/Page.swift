@@ -60,6 +60,24 @@ public struct Page: Sendable, Hashable {
         return type.contains("html")
     }
 
+    /// Whether a fetched response holds a document NewsKit reads (a ``Document`` of any kind): an
+    /// HTML or XHTML page, a plain-text capture (`text/plain`) or Markdown (`text/markdown`,
+    /// front matter or not), by `Content-Type`, or by path when it has none. robots.txt, feeds
+    /// and sitemaps (XML), images, scripts, style sheets and other media are not.
+    public var isDocumentResponse: Bool {
+        if url?.path == "/robots.txt" { return false }
+        guard let type = mediaType else { return true }
+        return type.contains("html") || type == "text/plain" || type == "text/markdown" || type == "text/x-markdown"
+    }
+
+    /// The media type of the `Content-Type` header, lowercased and without its parameters
+    /// (`"text/html"` for `text/html; charset=UTF-8`); nil when the page has no such header.
+    public var mediaType: String? {
+        guard let type = header("Content-Type") else { return nil }
+        return (type.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            .trimmingCharacters(in: .whitespaces).lowercased()
+    }
+
     /// The value of the first header with this name (case-insensitive).
     /// - Parameter name: the header's name, e.g. `"Content-Type"`.
     /// - Returns: the value as received; nil when the page has no such header.
