@@ -132,7 +132,7 @@ import Testing
         } catch {
             #expect(error.command == "extract")
             #expect(error.problems == [
-                "unknown option --delay (an option of fetch and crawl)",
+                "unknown option --delay (an option of fetch, crawl and discover)",
                 "--jobs must be a whole number from 1 to 256, not 0",
                 "--format must be jsonl, json, markdown, text or brief, not xml",
                 "--explain takes no value",

@@ -20,6 +20,8 @@ import TestHTTPServer
             case "/capture": return .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/plain; charset=utf-8")], body: [UInt8](capture)))
             case "/old-url": return .respond(.init(status: 301, headers: [HTTPHeader(name: "Location", value: "/generic")]))
             case "/generic": return .respond(.init(status: 200, headers: [HTTPHeader(name: "Content-Type", value: "text/html; charset=euc-kr")], body: [UInt8](generic)))
+            case "/feed.json":
+                return .respond(.text(#"{"version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [{"id": "1", "url": "/etoday?utm_medium=feed", "title": "북·러 교역", "date_published": "2024-06-19T10:05:00+09:00"}, {"id": "https://x.example/2", "external_url": "/generic", "title": "다리 기사"}]}"#, contentType: "application/feed+json"))
             case "/feed.xml":
                 return .respond(.text("<rss><channel><item><link>/yonhap?utm_source=rss</link><pubDate>Mon, 18 Aug 2025 09:12:00 +0900</pubDate></item><item><link>/etoday</link></item></channel></rss>", contentType: "application/rss+xml"))
             case "/sitemap-index.xml":
@@ -55,6 +57,27 @@ import TestHTTPServer
             #expect(stderr.contains("interrupted after 0 of 6 page(s)") && stderr.contains("stopped in flight"), "\(stderr)")
             #expect(stderr.contains("0 failed"), "cancelled fetches are not failures: \(stderr)")
         }
+    }
+
+    @Test func discoverListsWhatCrawlWouldFetchWithoutFetchingIt() throws {
+        let server = try Self.site()
+        defer { server.stop() }
+        let run = try DemoCommandTests.run(["discover", server.url("/feed.xml").absoluteString, server.url("/feed.json").absoluteString,
+                                            server.url("/nope.xml").absoluteString] + Self.polite)
+        #expect(run.status == 1, "a listing failed: \(run.stderr)")
+        let lines = run.stdout.split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        let entries = lines.filter { $0["url"] != nil }
+        let urls = entries.compactMap { $0["url"] as? String }
+        #expect(urls == ["/yonhap", "/etoday", "/generic"].map { server.url($0).absoluteString }, "canonical, deduplicated, in listing order")
+        #expect(entries.first?["published"] as? String == "2025-08-18T09:12:00+09:00")
+        #expect(entries.last?["title"] as? String == "다리 기사", "the JSON Feed's title")
+        #expect(lines.contains { ($0["listing"] as? String)?.hasSuffix("/nope.xml") == true && $0["error"] != nil })
+        #expect(run.stderr.contains("3 article URL(s) from 2 listing(s), 1 listing(s) failed"), "\(run.stderr)")
+        #expect(server.count("/yonhap") == 0 && server.count("/etoday") == 0 && server.count("/generic") == 0, "no article was fetched")
+        // crawl reads the JSON Feed too.
+        let crawl = try DemoCommandTests.run(["crawl", server.url("/feed.json").absoluteString] + Self.polite)
+        #expect(crawl.status == 0, "\(crawl.stderr)")
+        #expect(crawl.stderr.contains("2 article URL(s) from 1 listing(s)"), "\(crawl.stderr)")
     }
 
     @Test func fetchArchivesAndReplayGivesIdenticalArticles() throws {

@@ -8,6 +8,18 @@ import NewsKit
 import TestHTTPServer
 
 @Suite struct RobotsTxtTests {
+    @Test func aJSONFeedListsItsItemsWithDatesAndTitles() {
+        let feed = #"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"a","url":"/news/1","title":"첫 기사","date_published":"2025-08-13T08:00:00+09:00"},{"id":"https://x.example/2"},{"id":"no-link"}]}"#
+        guard case .articles(let entries) = ListingReader.read(Array(feed.utf8), baseURL: URL(string: "https://x.example/feed.json")) else {
+            Issue.record("not read as a feed")
+            return
+        }
+        #expect(entries.map(\.url) == ["https://x.example/news/1", "https://x.example/2"])
+        #expect(entries.first?.title == "첫 기사")
+        #expect(entries.first?.published == Instant(year: 2025, month: 8, day: 13, hour: 8))
+        #expect(ListingReader.read(Array(#"{"version":"1","items":[]}"#.utf8)) == .unknown, "JSON that is not a JSON Feed")
+    }
+
     @Test func longestMatchWinsAndAllowWinsTies() {
         let r = RobotsTxt("""
         User-agent: *

@@ -8,6 +8,10 @@ public enum Discovery {
         /// New article URLs in canonical form (tracking parameters removed), duplicates dropped,
         /// in listing order.
         public var urls: [URL] = []
+        /// What the listings say of each of ``urls``, in the same order: the canonical URL, and
+        /// the date and headline where the listing gives them (for a listing of what a crawl
+        /// would fetch, without fetching it).
+        public var entries: [DiscoveredURL] = []
         /// Listings fetched with a status below 400 (feeds, sitemaps and sitemap indexes),
         /// including those that then turned out not to be listings.
         public var listingsRead = 0
@@ -52,6 +56,7 @@ public enum Discovery {
                         let canonical = URLCanonicalizer.canonical(e.url) ?? e.url
                         guard let u = URL(string: canonical), dedupe.insert(canonical) else { continue }
                         result.urls.append(u)
+                        result.entries.append(DiscoveredURL(url: canonical, published: e.published, title: e.title))
                     }
                 case .unknown:
                     let tooBig = Gzip.isGzip(page.bytes[...]) && Gzip.decompress(page.bytes, limit: ListingReader.maximumBytes) == nil

@@ -7,24 +7,8 @@ import NewsKitAdapters
 enum CrawlCommand {
     static func run(_ args: ParsedArguments) async throws(UsageError) -> Int32 {
         var problems: [String] = []
-        var since: Instant? = nil
-        if let s = args.text("since") {
-            since = Instant(iso8601: s) ?? KoreanDates.parse(s)
-            if since == nil { problems.append("--since must be a date such as 2025-08-13, not \(s)") }
-        }
+        let (listings, since) = ListingOptions.read(args, problems: &problems)
         let limit = args.int("limit") ?? Int.max
-        var listings: [String] = []
-        for p in args.operands {
-            if let adapter = AdapterRegistry.builtIn.adapter(id: p) {
-                if adapter.feeds.isEmpty { problems.append("adapter \(p) names no feeds") }
-                listings += adapter.feeds
-            } else if let u = URL(string: p), u.scheme == "http" || u.scheme == "https" {
-                listings.append(p)
-            } else {
-                problems.append("not an http(s) URL or an adapter id: \(p)")
-            }
-        }
-        if listings.isEmpty && problems.isEmpty { problems.append("give at least one feed or sitemap URL") }
         guard let (pipeline, fetcher, warc) = FetchOptions.pipeline(args, problems: &problems) else {
             throw UsageError(command: "crawl", problems)
         }

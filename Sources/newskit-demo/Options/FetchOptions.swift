@@ -1,17 +1,18 @@
 import Foundation
 import NewsKit
 
-/// The options `fetch` and `crawl` share, read into a polite fetcher, its archive and a pipeline.
+/// The options `fetch`, `crawl` and `discover` share, read into a polite fetcher, its archive
+/// and a pipeline.
 enum FetchOptions {
-    /// The pipeline, fetcher and archive the options ask for; nil with `problems` said when
-    /// something cannot be used (nothing is opened when `problems` is not empty on entry).
-    static func pipeline(_ args: ParsedArguments, problems: inout [String]) -> (Pipeline, PoliteFetcher, WARCWriter?)? {
+    /// The polite fetcher's configuration the options ask for (`--jobs` only where the command
+    /// takes it).
+    static func configuration(_ args: ParsedArguments) -> PoliteFetcher.Configuration {
         let command = args.command.name
         var config = PoliteFetcher.Configuration()
         config.options.timeout = args.seconds("timeout")!
         config.options.connectTimeout = min(10, config.options.timeout)
         config.retry = RetryPolicy(retries: args.int("retries")!)
-        config.maximumConcurrent = args.int("jobs")!
+        if args.takes("jobs") { config.maximumConcurrent = args.int("jobs")! }
         config.maximumPerHost = args.int("per-host")!
         config.delay = args.seconds("delay")!
         config.maximumCrawlDelay = args.seconds("max-crawl-delay")!
@@ -19,6 +20,13 @@ enum FetchOptions {
         config.respectRobots = !args.has("ignore-robots")
         config.onWarning = { warn("newskit-demo \(command): warning: \($0)") }
         config.cacheDirectory = args.text("cache")
+        return config
+    }
+
+    /// The pipeline, fetcher and archive the options ask for; nil with `problems` said when
+    /// something cannot be used (nothing is opened when `problems` is not empty on entry).
+    static func pipeline(_ args: ParsedArguments, problems: inout [String]) -> (Pipeline, PoliteFetcher, WARCWriter?)? {
+        let config = configuration(args)
         problems += SinkOptions.problems(args.texts("sink"))
         if let problem = AdapterChoice.problem(args) { problems.append(problem) }
         let enrichers = EnrichmentOptions.enrichers(args, problems: &problems)
