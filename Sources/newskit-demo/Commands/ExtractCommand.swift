@@ -130,6 +130,10 @@ enum ExtractCommand {
                                 keepsNonArticles: args.text("non-articles") == "keep")
         let status = await PipelineRunner.run(pipeline, inputs: inputs, total: 0, command: "extract", output: output, unreadable: unreadable)
         if unreadable.value > 0 { warn("newskit-demo extract: \(unreadable.value) record(s) of \(path) could not be read") }
+        if reader.responsesSkipped > 0 {
+            let kinds = reader.skippedMediaTypes.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+            warn("newskit-demo extract: \(reader.responsesSkipped) response(s) of \(path) are not documents and were not read (\(kinds))")
+        }
         return status
     }
 

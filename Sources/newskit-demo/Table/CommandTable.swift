@@ -84,8 +84,12 @@ enum CommandTable {
             run: { args in AdaptersCommand.run(args) }),
         CommandSpec(
             name: "dom", summary: "parse HTML; print the tree or per-file statistics",
-            usage: ["[--tree] [--stats] [FILE|FOLDER...|-]"],
+            usage: ["[--tree | --stats | --blocks] [FILE|FOLDER...|-]"],
             operands: [OperandSpec(name: "FILE", help: "files and folders, or - for standard input (the default)")],
+            conflicts: [
+                Conflict("tree", with: [.option("stats"), .option("blocks")], because: "the tree, the statistics and the blocks are three outputs; choose one"),
+                Conflict("stats", with: [.option("blocks")], because: "the statistics and the blocks are two outputs; choose one"),
+            ],
             run: { args in DomCommand.run(args) }),
         CommandSpec(
             name: "help", summary: "a command's usage and options (the same as COMMAND --help)",

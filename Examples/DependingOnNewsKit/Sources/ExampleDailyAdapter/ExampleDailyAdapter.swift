@@ -1,0 +1,1 @@
+../../../CustomAdapter/ExampleDailyAdapter.swift
