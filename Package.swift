@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "NewsKitCore", targets: ["NewsKitCore"]),
         .library(name: "NewsKitFetching", targets: ["NewsKitFetching"]),
         .library(name: "NewsKitSQLite", targets: ["NewsKitSQLite"]),
+        .library(name: "NewsKitPostgres", targets: ["NewsKitPostgres"]),
         .library(name: "NewsKitAdapters", targets: ["NewsKitAdapters"]),
         .executable(name: "newskit-demo", targets: ["newskit-demo"]),
     ],
@@ -25,26 +26,30 @@ let package = Package(
         .target(name: "NewsKitFetching", dependencies: ["NewsKitCore", "CCurl", "CZlib"], path: "Sources/NewsKit/Fetching"),
         // The only module that links SQLite.
         .target(name: "NewsKitSQLite", dependencies: ["NewsKitCore", "CSQLite"], path: "Sources/NewsKit/SQLite"),
+        // The only module that links libpq; not re-exported by NewsKit, so a user who does not
+        // write to PostgreSQL needs no libpq.
+        .target(name: "NewsKitPostgres", dependencies: ["NewsKitCore", "CPostgres"], path: "Sources/NewsKit/Postgres"),
         .target(name: "NewsKit", dependencies: ["NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite"],
                 path: "Sources/NewsKit/Exports"),
-        // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev, libsqlite3-dev).
+        // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev, libsqlite3-dev, libpq-dev).
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CPostgres", linkerSettings: [.linkedLibrary("pq")]),
         .target(name: "NewsKitAdapters", dependencies: ["NewsKitCore"], path: "Sources/Adapters"),
-        .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitAdapters", "CProcess"]),
+        .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitPostgres", "NewsKitAdapters", "CProcess"]),
         // The demo's crash-isolated workers die with their supervisor (prctl is variadic).
         .target(name: "CProcess"),
         // A local HTTP server for tests and benchmarks (not a product).
         .target(name: "TestHTTPServer", dependencies: ["NewsKit"]),
         // Locates ../shared for the tests that need it (not a product).
-        .target(name: "TestSupport"),
+        .target(name: "TestSupport", dependencies: ["CProcess"]),
         // The HTML module's own tests (html5lib suites, the DOM and selectors): HTML alone.
         .testTarget(name: "NewsKitHTMLTests", dependencies: ["NewsKitHTML", "TestSupport"]),
-        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "TestHTTPServer", "TestSupport"]),
+        .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitPostgres", "TestHTTPServer", "TestSupport"]),
         .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitAdapters"], exclude: ["Fixtures"]),
         // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "HTMLStatsExample", "CustomAdapterExample", "TourExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
+        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "HTMLStatsExample", "CustomAdapterExample", "TourExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer", "TestSupport"]),
         // Benchmarks (release build): `scripts/bench-fetch.sh`, `scripts/bench-pipeline.sh`.
         .executableTarget(name: "newskit-bench", dependencies: ["NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Trains the entity tagger on KLUE-NER and cross-validates it: `scripts/train-ner.sh`.

@@ -36,7 +36,7 @@ import sys
 import time
 from urllib.parse import unquote, urlparse
 
-MODULES = ["NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitAdapters"]
+MODULES = ["NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitPostgres", "NewsKitAdapters"]
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 CALLABLE_KINDS = {

@@ -1,4 +1,8 @@
 #include <pthread.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include "CProcess.h"
 #include <signal.h>
 #include <string.h>
@@ -42,3 +46,26 @@ int nk_die_with_parent(void) {
     return -1;
 }
 #endif
+
+int nk_run_closed(const char *const argv[], const char *directory, const char *output) {
+    pid_t pid = fork();
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        if (chdir(directory) != 0) _exit(126);
+        int in = open("/dev/null", O_RDONLY);
+        int out = open(output, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (in < 0 || out < 0) _exit(126);
+        dup2(in, 0);
+        dup2(out, 1);
+        dup2(out, 2);
+        long max = sysconf(_SC_OPEN_MAX);
+        for (long fd = 3; fd < (max > 0 ? max : 1024); fd++) close((int)fd);
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) return -1;
+    }
+    return status;
+}

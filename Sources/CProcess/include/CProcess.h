@@ -18,4 +18,10 @@ int nk_interrupts(void);
 /// Puts SIGINT back to its default action (the process stops).
 void nk_default_interrupts(void);
 
+/// Runs `argv[0]` (a path) with `argv` (NULL-terminated) in `directory`, standard input from
+/// /dev/null, standard output and error to `output` (created or truncated), and every other
+/// descriptor closed, then waits for it. For starting daemons (a test's PostgreSQL server)
+/// that must not inherit the caller's pipes. Returns the wait status, or -1 if it could not start.
+int nk_run_closed(const char *const argv[], const char *directory, const char *output);
+
 #endif

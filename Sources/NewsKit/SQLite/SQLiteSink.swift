@@ -202,24 +202,8 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
 
     // MARK: - Search
 
-    /// One article found by ``search(path:query:limit:)``.
-    public struct SearchHit: Sendable, Hashable {
-        /// The article's ``Article/id``.
-        public var id: String
-        /// The article's headline; nil when it has none.
-        public var title: String?
-        /// When the article was published, in the page's UTC offset (stored as ISO 8601,
-        /// `2025-08-13T08:00:00+09:00`); nil when the page gave no date.
-        public var publishedAt: Instant?
-        /// The source's name, or its id when it has no name.
-        public var source: String
-        /// The URL the article was fetched from; nil for an article read from a file.
-        public var url: URL?
-        /// A few words of the text around the first match, on one line, every occurrence of
-        /// every query word in «guillemets», whatever its length; the title, marked the same way,
-        /// when only the title holds the words.
-        public var snippet: String
-    }
+    /// One article found by ``search(path:query:limit:)`` (the same as every database sink's).
+    public typealias SearchHit = NewsKitCore.SearchHit
 
     /// Full-text search over titles and texts (substring semantics: Korean needs no word
     /// boundaries). Queries of three or more characters use the trigram index; shorter ones scan.

@@ -1,7 +1,9 @@
 import Foundation
 import NewsKit
+import NewsKitPostgres
 
-/// `newskit-demo search DB QUERY... [--limit N]`: headlines matching a full-text query in a SQLite sink.
+/// `newskit-demo search DB QUERY... [--limit N]`: headlines matching a full-text query in a SQLite
+/// sink's file or a PostgreSQL sink's database (a `postgres://` URI).
 enum SearchCommand {
     static func run(_ args: ParsedArguments) throws(UsageError) -> Int32 {
         let limit = args.int("limit")!
@@ -9,7 +11,8 @@ enum SearchCommand {
         let db = args.operands[0]
         let query = args.operands.dropFirst().joined(separator: " ")
         do throws(SinkError) {
-            let hits = try SQLiteSink.search(path: db, query: query, limit: limit)
+            let hits = SinkOptions.isPostgres(db) ? try PostgresSink.search(uri: db, query: query, limit: limit)
+                                                  : try SQLiteSink.search(path: db, query: query, limit: limit)
             var out = Output()
             for h in hits {
                 let date = h.publishedAt.map { String($0.iso8601.prefix(16)).replacingOccurrences(of: "T", with: " ") } ?? "(undated)       "

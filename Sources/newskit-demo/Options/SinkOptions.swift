@@ -1,13 +1,20 @@
 import Foundation
 import NewsKit
+import NewsKitPostgres
 
 /// `--sink KIND:PATH` (repeatable) on extract, fetch and crawl: checking the specs and opening the sinks.
 enum SinkOptions {
-    static let kinds = "jsonl, sqlite, report or markdown"
+    static let kinds = "jsonl, sqlite, report or markdown, or a postgres:// URI"
+
+    /// Whether the spec is a libpq connection URI (`postgres://` or `postgresql://`).
+    static func isPostgres(_ spec: String) -> Bool {
+        spec.hasPrefix("postgres://") || spec.hasPrefix("postgresql://")
+    }
 
     /// What is wrong with the specs themselves (before anything is opened).
     static func problems(_ specs: [String]) -> [String] {
         specs.compactMap { spec in
+            if isPostgres(spec) { return nil }
             guard let (kind, _) = split(spec) else { return "--sink needs KIND:PATH (\(kinds)), not \(spec)" }
             return ["jsonl", "sqlite", "report", "markdown", "md"].contains(kind) ? nil : "unknown sink kind \(kind) in \(spec): use \(kinds)"
         }
@@ -17,6 +24,10 @@ enum SinkOptions {
     static func open(_ specs: [String], problems: inout [String]) -> [any ArticleSink] {
         var out: [any ArticleSink] = []
         for spec in specs {
+            if isPostgres(spec) {
+                do throws(SinkError) { out.append(try PostgresSink(uri: spec)) } catch { problems.append(error.description) }
+                continue
+            }
             guard let (kind, path) = split(spec) else { continue }
             do throws(SinkError) {
                 switch kind {

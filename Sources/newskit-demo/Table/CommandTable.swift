@@ -67,10 +67,10 @@ enum CommandTable {
             ],
             run: { args throws(UsageError) in try await StoriesCommand.run(args) }),
         CommandSpec(
-            name: "search", summary: "full-text search (Korean substrings) in a --sink sqlite database",
+            name: "search", summary: "full-text search (Korean substrings) in a --sink sqlite database or a postgres:// one",
             usage: ["DB QUERY... [--limit N]"],
             operands: [
-                OperandSpec(name: "DB", help: "a database written by --sink sqlite:DB"),
+                OperandSpec(name: "DB", help: "a database written by --sink sqlite:DB, or a postgres://USER@HOST:PORT/DB URI written by --sink postgres://…"),
                 OperandSpec(name: "QUERY", help: "words to find in titles and texts (substrings: 전화통화 finds 김정은과 전화통화…); every word must occur"),
             ],
             details: [
@@ -163,7 +163,7 @@ enum CommandTable {
                    help: "the inputs, each ended by a NUL (for the workers newskit-demo starts itself)",
                    commands: ["extract"], hidden: true),
         OptionSpec(name: "sink", placeholder: "KIND:PATH", kind: .text,
-                   help: "write articles to a sink instead of standard output: jsonl:FILE (append, synced per batch), sqlite:FILE (upsert, full-text search: newskit-demo search FILE QUERY), report:FILE.html (one self-contained page), markdown:DIR (one file per article); a rerun with the same sinks skips the inputs they already store, so a killed run resumes",
+                   help: "write articles to a sink instead of standard output: jsonl:FILE (append, synced per batch), sqlite:FILE (upsert, full-text search: newskit-demo search FILE QUERY), report:FILE.html (one self-contained page), markdown:DIR (one file per article), postgres://USER@HOST:PORT/DB (a libpq URI: upsert into PostgreSQL, safe with many writers, search: newskit-demo search URI QUERY); a rerun with the same sinks skips the inputs they already store, so a killed run resumes",
                    commands: ["extract", "fetch", "crawl"], repeatable: true),
         OptionSpec(name: "gazetteer", placeholder: "FILE", kind: .text,
                    help: "extra gazetteer entries (JSON, the shape of Sources/NewsKit/Core/Enrichment/gazetteer.json) added to the built-in list",

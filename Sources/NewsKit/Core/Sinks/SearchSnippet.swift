@@ -4,7 +4,7 @@ import Foundation
 /// of every query word in it marked «like this»; when only the title holds a word, the title,
 /// marked the same way. Words of any length are marked (a two-letter 북한 as much as 전화통화),
 /// Latin letters without regard to case, as the trigram index matches them.
-enum SearchSnippet {
+package enum SearchSnippet {
     /// Characters kept before the first match, and in all.
     static let before = 24, length = 80
 
@@ -13,7 +13,7 @@ enum SearchSnippet {
     ///   - text: the article's text.
     ///   - words: the query's words (each non-empty).
     /// - Returns: one line, newlines made spaces, `…` where the window cuts the text.
-    static func make(title: String?, text: String, words: [String]) -> String {
+    package static func make(title: String?, text: String, words: [String]) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         if let first = firstMatch(in: flat, words: words) {
             let start = flat.index(first, offsetBy: -before, limitedBy: flat.startIndex) ?? flat.startIndex
