@@ -94,6 +94,24 @@ import Testing
         }
     }
 
+    @Test func theShardsOfAnExtractRunAreDisjointAndTogetherAreTheWholeRun() async throws {
+        try await offPool {
+            let dir = try Self.pages(60)
+            func files(_ extra: [String]) throws -> [String] {
+                let r = try Demo.run(["extract", dir, "--no-enrich"] + extra)
+                #expect(r.status == 0, "\(r.stderr)")
+                return r.stdout.split(separator: "\n").compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["file"] as? String }
+            }
+            let whole = try files([])
+            let parts = try (0..<3).map { try files(["--shard", "\($0)/3"]) }
+            #expect(whole.count == 60)
+            #expect(parts.reduce(0) { $0 + $1.count } == 60 && Set(parts.flatMap { $0 }) == Set(whole), "\(parts.map(\.count))")
+            #expect(parts.allSatisfy { !$0.isEmpty })
+            let bad = try Demo.run(["extract", dir, "--shard", "3/3"])
+            #expect(bad.status == 2 && bad.stderr.contains("--shard must be I/N"))
+        }
+    }
+
     @Test func searchPrintsMatchingHeadlinesWithDatesAndSources() async throws {
         try await offPool {
             let dir = NSTemporaryDirectory() + "newskit-search-\(UUID().uuidString)"

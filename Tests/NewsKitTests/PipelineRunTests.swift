@@ -8,6 +8,18 @@ import TestHTTPServer
 @Suite struct PipelineRunTests {
     static var registry: AdapterRegistry { PipelineSinkTests.registry }
 
+    @Test func theShardsOfARunAreDisjointAndTogetherAreTheWholeRun() {
+        #expect(Shard.stableHash("a") == 0xaf63_dc4c_8601_ec8c, "FNV-1a 64, the same on every machine")
+        #expect(Shard(parsing: "2/8") == Shard(index: 2, of: 8) && Shard(parsing: "2/8")?.description == "2/8")
+        for bad in ["8/8", "-1/8", "1/0", "1", "a/b", "1/2/3", ""] { #expect(Shard(parsing: bad) == nil, "\(bad)") }
+        let keys = (0..<2000).map { "pages/\($0).html" }
+        let shards = (0..<8).map { i in keys.filter { Shard(index: i, of: 8)!.contains($0) } }
+        #expect(shards.reduce(0) { $0 + $1.count } == keys.count, "every key in exactly one shard")
+        #expect(Set(shards.flatMap { $0 }) == Set(keys))
+        #expect(shards.allSatisfy { (150...350).contains($0.count) }, "roughly even: \(shards.map(\.count))")
+        #expect(Shard.hostKey(URL(string: "https://WWW.Yna.co.kr/view/1")!) == "www.yna.co.kr")
+    }
+
     @Test func inputOrderIsTheDefault() async throws {
         let paths = try PipelineSinkTests.files(24)
         let memory = InMemorySink()

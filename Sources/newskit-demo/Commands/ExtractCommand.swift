@@ -13,8 +13,20 @@ enum ExtractCommand {
         if args.given("inputs-from") && worker == nil { problems.append("--inputs-from is for the workers newskit-demo starts itself") }
         guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
         let format = OutputFormat.chosen(args.text("format"))
-        if let warc = args.text("warc") {
-            return try await replay(warc, args, enrichers: enrichers, format: format)
+        let shard = ShardOption.read(args, problems: &problems)
+        guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
+        if !args.texts("warc").isEmpty {
+            // Several archives are replayed one after another, each with its summary; a shard
+            // takes the archives whose path hashes to it.
+            let archives = args.texts("warc").filter { shard?.contains($0) ?? true }
+            if let shard { warn("newskit-demo extract: shard \(shard): \(archives.count) of the \(args.texts("warc").count) archive(s)") }
+            var status: Int32 = 0
+            for warc in archives {
+                let s = try await replay(warc, args, enrichers: enrichers, format: format)
+                if s == Interrupt.exitStatus { return s }
+                status = max(status, s)
+            }
+            return status
         }
         var paths = args.operands
         if let list = args.text("inputs-from") {
@@ -27,7 +39,8 @@ enum ExtractCommand {
             }
             paths = [examples]
         }
-        let files = args.given("inputs-from") ? paths : DocumentFiles.expand(paths)
+        var files = args.given("inputs-from") ? paths : DocumentFiles.expand(paths)
+        if let shard { files = files.filter { shard.contains($0) } }
         var url: URL?
         if let given = args.text("url") {
             url = SavedPageURL.parse(given)

@@ -12,6 +12,7 @@ enum FetchCommand {
             if dedupe.insert(p) { urls.append(u) }
         }
         if urls.isEmpty && problems.isEmpty { problems.append("give at least one URL") }
+        if let shard = ShardOption.read(args, problems: &problems) { urls = urls.filter { shard.contains(Shard.hostKey($0)) } }
         guard let (pipeline, fetcher, warc) = FetchOptions.pipeline(args, problems: &problems) else {
             throw UsageError(command: "fetch", problems)
         }

@@ -107,8 +107,11 @@ enum CommandTable {
     /// Every option, in the order each command's help lists its own.
     static let options: [OptionSpec] = [
         OptionSpec(name: "warc", placeholder: "FILE", kind: .text,
-                   help: "replay a WARC file (.warc or .warc.gz, e.g. written by fetch --warc): every response record is extracted, without the network",
-                   commands: ["extract"]),
+                   help: "replay a WARC file (.warc or .warc.gz, e.g. written by fetch --warc): every response record is extracted, without the network; several are replayed one after another (with --shard, each archive goes to one shard)",
+                   commands: ["extract"], repeatable: true),
+        OptionSpec(name: "shard", placeholder: "I/N", kind: .text,
+                   help: "do only part I of N (0/8 … 7/8) of the run, so N workers share it: inputs are split by a stable hash of the path (extract), of the host (fetch, crawl: each host's politeness stays in one worker) or of the archive's path (extract --warc); the N parts are disjoint and together are the whole run",
+                   commands: ["extract", "fetch", "crawl"]),
         OptionSpec(name: "since", placeholder: "DATE", kind: .text,
                    help: "only articles listed as published on or after DATE (2025-08-13 or ISO-8601)", commands: ["crawl", "discover"]),
         OptionSpec(name: "limit", placeholder: "N", kind: .wholeNumber(1...Int.max), help: "at most N articles", commands: ["crawl", "discover"]),
