@@ -27,6 +27,19 @@ final class PostgresConnection {
         connection = nil
     }
 
+    /// `s` as an SQL string literal (libpq's `PQescapeLiteral`, right for the connection's
+    /// encoding and settings), or `NULL` for nil.
+    func literal(_ s: String?) throws(PostgresFailure) -> String {
+        guard let s else { return "NULL" }
+        guard let connection else { throw PostgresFailure(message: "the connection is closed") }
+        let length = s.utf8.count
+        guard let escaped = s.withCString({ PQescapeLiteral(connection, $0, length) }) else {
+            throw PostgresFailure(message: String(cString: PQerrorMessage(connection)).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        defer { PQfreemem(escaped) }
+        return String(cString: escaped)
+    }
+
     /// Runs SQL without parameters (several statements allowed).
     func execute(_ sql: String) throws(PostgresFailure) {
         _ = try query(sql, [])

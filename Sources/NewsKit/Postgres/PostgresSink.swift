@@ -124,18 +124,25 @@ public final class PostgresSink: ArticleSink, ResumableSink, @unchecked Sendable
             attempt += 1
             var refused: [(String, String)] = []
             do throws(PostgresFailure) {
-                try connection.execute("BEGIN")
-                for a in articles {
-                    try connection.execute("SAVEPOINT article")
-                    do throws(PostgresFailure) {
-                        try store(a)
-                        try connection.execute("RELEASE SAVEPOINT article")
-                    } catch where !error.isRetryable {
-                        try connection.execute("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article")
-                        refused.append((a.id, error.message))
+                let texts = try articles.map { (a) throws(PostgresFailure) in try statements(a) }
+                do throws(PostgresFailure) {
+                    // The whole batch in one round trip.
+                    try connection.execute("BEGIN;\n" + texts.joined() + "COMMIT;")
+                } catch where !error.isRetryable {
+                    // One article is refused: again one article at a time, each behind a savepoint,
+                    // so the others are kept and the refused one is named.
+                    try? connection.execute("ROLLBACK")
+                    try connection.execute("BEGIN")
+                    for (a, text) in zip(articles, texts) {
+                        do throws(PostgresFailure) {
+                            try connection.execute("SAVEPOINT article;\n" + text + "RELEASE SAVEPOINT article;")
+                        } catch where !error.isRetryable {
+                            try connection.execute("ROLLBACK TO SAVEPOINT article; RELEASE SAVEPOINT article")
+                            refused.append((a.id, error.message))
+                        }
                     }
+                    try connection.execute("COMMIT")
                 }
-                try connection.execute("COMMIT")
             } catch {
                 try? connection.execute("ROLLBACK")
                 if error.isRetryable && attempt <= PostgresSink.retries {
@@ -160,45 +167,56 @@ public final class PostgresSink: ArticleSink, ResumableSink, @unchecked Sendable
         return s.utf8.contains(0) ? s.replacingOccurrences(of: "\u{0}", with: "\u{FFFD}") : s
     }
 
-    private func store(_ a: Article) throws(PostgresFailure) {
-        let t = PostgresSink.storable
-        try connection.query("""
+    /// The statements that store one article: its upsert, then its child rows replaced, as one
+    /// text (values quoted by libpq), so an article costs one round trip, a batch one.
+    private func statements(_ a: Article) throws(PostgresFailure) -> String {
+        func q(_ s: String?) throws(PostgresFailure) -> String { try connection.literal(PostgresSink.storable(s)) }
+        let id = try q(a.id)
+        var sql = """
             INSERT INTO articles (id, url, canonical_url, file, source_id, source_name, source_kind, adapter, kicker, title, summary, text,
               published_at, updated_at, language, story_id, duplicate_of, origin_name, origin_title, origin_article_id, json)
-            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21)
+            VALUES (\(id), \(try q(a.url?.absoluteString)), \(try q(a.canonicalURL)), \(try q(a.file)), \(try q(a.source.id)),
+              \(try q(a.source.name)), \(try q(a.source.kind.rawValue)), \(try q(a.adapter.id)), \(try q(a.kicker)), \(try q(a.title)),
+              \(try q(a.summary)), \(try q(a.text)), \(try q(a.publishedAt?.iso8601)), \(try q(a.updatedAt?.iso8601)), \(try q(a.language)),
+              \(try q(a.storyID)), \(try q(a.duplicateOf)), \(try q(a.origin?.name)), \(try q(a.origin?.title)), \(try q(a.origin?.articleID)),
+              \(try connection.literal(String(decoding: a.jsonBytes, as: UTF8.self))))
             ON CONFLICT (id) DO UPDATE SET url=excluded.url, canonical_url=excluded.canonical_url, file=excluded.file,
               source_id=excluded.source_id, source_name=excluded.source_name, source_kind=excluded.source_kind, adapter=excluded.adapter,
               kicker=excluded.kicker, title=excluded.title, summary=excluded.summary, text=excluded.text,
               published_at=excluded.published_at, updated_at=excluded.updated_at, language=excluded.language,
               story_id=excluded.story_id, duplicate_of=excluded.duplicate_of, origin_name=excluded.origin_name,
-              origin_title=excluded.origin_title, origin_article_id=excluded.origin_article_id, json=excluded.json, stored_at=now()
-            """, [t(a.id), t(a.url?.absoluteString), t(a.canonicalURL), t(a.file), t(a.source.id), t(a.source.name), a.source.kind.rawValue,
-                  t(a.adapter.id), t(a.kicker), t(a.title), t(a.summary), t(a.text), a.publishedAt?.iso8601, a.updatedAt?.iso8601,
-                  t(a.language), t(a.storyID), t(a.duplicateOf), t(a.origin?.name), t(a.origin?.title), t(a.origin?.articleID),
-                  String(decoding: a.jsonBytes, as: UTF8.self)])
+              origin_title=excluded.origin_title, origin_article_id=excluded.origin_article_id, json=excluded.json, stored_at=now();
+
+            """
         // Child rows are replaced wholesale, so a rerun leaves exactly the new article's.
         for table in ["mentions", "entities", "authors", "images", "event_dates", "related"] {
-            try connection.query("DELETE FROM \(table) WHERE article_id = $1", [a.id])
+            sql += "DELETE FROM \(table) WHERE article_id = \(id);\n"
         }
-        for (i, au) in a.authors.enumerated() {
-            try connection.query("INSERT INTO authors VALUES ($1,$2,$3,$4,$5)", [a.id, String(i), t(au.name), t(au.role), t(au.email)])
+        func insert(_ table: String, _ rows: [String], conflict: String = "") {
+            if !rows.isEmpty { sql += "INSERT INTO \(table) VALUES " + rows.joined(separator: ",") + conflict + ";\n" }
         }
-        for (i, im) in a.images.enumerated() {
-            try connection.query("INSERT INTO images VALUES ($1,$2,$3,$4,$5)", [a.id, String(i), t(im.url), t(im.caption), t(im.credit)])
-        }
+        var rows: [String] = []
+        for (i, au) in a.authors.enumerated() { rows.append("(\(id),\(i),\(try q(au.name)),\(try q(au.role)),\(try q(au.email)))") }
+        insert("authors", rows)
+        rows = []
+        for (i, im) in a.images.enumerated() { rows.append("(\(id),\(i),\(try q(im.url)),\(try q(im.caption)),\(try q(im.credit)))") }
+        insert("images", rows)
+        rows = []
+        var mentions: [String] = []
         for e in a.entities {
-            try connection.query("INSERT INTO entities VALUES ($1,$2,$3,$4,$5,$6) ON CONFLICT DO NOTHING",
-                                 [a.id, t(e.name), e.type.rawValue, t(e.englishName), t(e.wikidata), String(e.mentions)])
-            for s in e.spans {
-                try connection.query("INSERT INTO mentions VALUES ($1,$2,$3,$4,$5)", [a.id, e.type.rawValue, t(e.name), String(s.start), String(s.end)])
-            }
+            let name = try q(e.name), type = try q(e.type.rawValue)
+            rows.append("(\(id),\(name),\(type),\(try q(e.englishName)),\(try q(e.wikidata)),\(e.mentions))")
+            for span in e.spans { mentions.append("(\(id),\(type),\(name),\(span.start),\(span.end))") }
         }
-        for (i, d) in a.eventDates.enumerated() {
-            try connection.query("INSERT INTO event_dates VALUES ($1,$2,$3,$4,$5)", [a.id, String(i), t(d.expression), d.date, t(d.sentence)])
-        }
-        for (i, r) in a.related.enumerated() {
-            try connection.query("INSERT INTO related VALUES ($1,$2,$3,$4)", [a.id, String(i), t(r.title), t(r.url)])
-        }
+        insert("entities", rows, conflict: " ON CONFLICT DO NOTHING")
+        insert("mentions", mentions)
+        rows = []
+        for (i, d) in a.eventDates.enumerated() { rows.append("(\(id),\(i),\(try q(d.expression)),\(try q(d.date)),\(try q(d.sentence)))") }
+        insert("event_dates", rows)
+        rows = []
+        for (i, r) in a.related.enumerated() { rows.append("(\(id),\(i),\(try q(r.title)),\(try q(r.url)))") }
+        insert("related", rows)
+        return sql
     }
 
     /// Writes what is held and closes the connection; later calls do nothing.
