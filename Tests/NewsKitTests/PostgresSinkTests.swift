@@ -84,6 +84,21 @@ struct PostgresSinkTests {
         #expect(try Self.count(server.uri, "SELECT count(*) FROM authors") == 60 + 60 * writers, "one author row per article")
     }
 
+    @Test func anArticleTheServerRefusesIsNamedAndTheRestOfTheBatchIsStored() throws {
+        let server = try LocalPostgres()
+        defer { server.stop() }
+        let sink = try PostgresSink(uri: server.uri)
+        let c = try PostgresConnection(uri: server.uri)
+        defer { c.close() }
+        try c.execute("ALTER TABLE articles ADD CONSTRAINT refuse_one CHECK (title IS DISTINCT FROM '거부될 기사')")
+        for id in ["a", "b", "c"] { try sink.receive(SQLiteSinkTests.call(id, title: id == "b" ? "거부될 기사" : "기사 \(id)")) }
+        let error = #expect(throws: SinkError.self) { try sink.flush() }
+        #expect(error?.code == .database && error?.articleID == "b", "\(String(describing: error))")
+        #expect(error?.message.contains("1 article(s) refused") == true)
+        #expect(try Self.count(server.uri, "SELECT count(*) FROM articles") == 2, "a and c are stored")
+        try sink.close()
+    }
+
     @Test func aServerThatCannotBeReachedIsASinkErrorNamingIt() throws {
         let port = try LocalPostgres.freePort()
         let error = #expect(throws: SinkError.self) { try PostgresSink(uri: "postgresql://newskit:secret@127.0.0.1:\(port)/news") }
