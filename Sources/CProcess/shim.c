@@ -3,6 +3,9 @@
 #include <fcntl.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#if defined(__linux__)
+#include <sys/syscall.h>
+#endif
 #include "CProcess.h"
 #include <signal.h>
 #include <string.h>
@@ -48,6 +51,8 @@ int nk_die_with_parent(void) {
 #endif
 
 int nk_run_closed(const char *const argv[], const char *directory, const char *output) {
+    long max = sysconf(_SC_OPEN_MAX);   // before fork: only async-signal-safe calls in the child
+    if (max <= 0 || max > 65536) max = 65536;
     pid_t pid = fork();
     if (pid < 0) return -1;
     if (pid == 0) {
@@ -58,8 +63,10 @@ int nk_run_closed(const char *const argv[], const char *directory, const char *o
         dup2(in, 0);
         dup2(out, 1);
         dup2(out, 2);
-        long max = sysconf(_SC_OPEN_MAX);
-        for (long fd = 3; fd < (max > 0 ? max : 1024); fd++) close((int)fd);
+#if defined(__linux__) && defined(SYS_close_range)
+        if (syscall(SYS_close_range, 3U, ~0U, 0U) != 0)
+#endif
+        for (long fd = 3; fd < max; fd++) close((int)fd);
         execv(argv[0], (char *const *)argv);
         _exit(127);
     }

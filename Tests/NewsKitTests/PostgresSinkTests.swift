@@ -104,5 +104,9 @@ struct PostgresSinkTests {
         let error = #expect(throws: SinkError.self) { try PostgresSink(uri: "postgresql://newskit:secret@127.0.0.1:\(port)/news") }
         #expect(error?.code == .database)
         #expect(error?.sink == "postgresql://newskit@127.0.0.1:\(port)/news", "named, without the password")
+        #expect(PostgresSink.displayName("postgresql://u@h/db?password=secret&sslmode=require") == "postgresql://u@h/db?password=…&sslmode=require")
+        #expect(PostgresSink.displayName("host=h user=u password=secret dbname=d") == "host=h user=u password=… dbname=d")
+        #expect(PostgresConnection.withConnectTimeout("postgresql://u@h/db") == "postgresql://u@h/db?connect_timeout=10")
+        #expect(PostgresConnection.withConnectTimeout("postgresql://u@h/db?sslmode=require") == "postgresql://u@h/db?sslmode=require&connect_timeout=10")
     }
 }

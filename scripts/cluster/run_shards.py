@@ -6,7 +6,8 @@
         [--retries 3] [--] PATH... | --warc FILE...
 
 One task per shard: `newskit-demo extract PATH... --shard I/N --sink URI` on whichever worker
-Dask gives it. A task that fails (the process exits non-zero) or whose worker dies is run again
+Dask gives it. A task that fails (no summary line, a sink error, a signal; pages that gave no
+article are not a failure of the shard) or whose worker dies is run again
 (`retries`; Dask also moves a dead worker's tasks to the others). Running a shard twice is safe:
 the sink resumes (skips what PostgreSQL already stores) and upserts by article id, so every
 article is stored once however often a shard runs. Prints one line per shard and exits 1 when a
@@ -36,7 +37,11 @@ def run_shard(demo, paths, warcs, index, count, sink, extra):
     started = time.time()
     done = subprocess.run(args, capture_output=True, text=True)
     summary = [l for l in done.stderr.splitlines() if "newskit-demo extract: extracted" in l]
-    if done.returncode != 0:
+    # Exit 1 with a summary line means some pages gave no article (named on stderr) after every
+    # other page was stored: the shard is done. Anything else (no summary, sink errors, a signal)
+    # is a failure, and Dask runs the shard again.
+    finished = done.returncode == 0 or (done.returncode == 1 and summary and "sink error" not in summary[-1])
+    if not finished:
         raise RuntimeError(f"shard {index}/{count} exited {done.returncode}: {done.stderr[-800:]}")
     return index, time.time() - started, summary[-1] if summary else done.stderr[-300:]
 

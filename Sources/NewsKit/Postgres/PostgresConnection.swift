@@ -10,7 +10,7 @@ final class PostgresConnection {
     /// - Parameter uri: a libpq connection URI (`postgresql://USER@HOST:PORT/DB`) or key=value string.
     /// - Throws: libpq's message when the server cannot be reached or refuses the login.
     init(uri: String) throws(PostgresFailure) {
-        let c = PQconnectdb(uri)
+        let c = PQconnectdb(PostgresConnection.withConnectTimeout(uri))
         guard let c, PQstatus(c) == CONNECTION_OK else {
             let message = c.map { String(cString: PQerrorMessage($0)) } ?? "out of memory"
             PQfinish(c)
@@ -21,6 +21,28 @@ final class PostgresConnection {
     }
 
     deinit { close() }
+
+    /// The longest wait for a server to answer a connection, unless the URI says otherwise
+    /// (libpq waits as long as the kernel does, minutes for a firewalled host).
+    static let connectTimeout = 10
+
+    /// `uri` with `connect_timeout` added when it has none.
+    static func withConnectTimeout(_ uri: String) -> String {
+        guard !uri.contains("connect_timeout") else { return uri }
+        if uri.hasPrefix("postgres://") || uri.hasPrefix("postgresql://") {
+            return uri + (uri.contains("?") ? "&" : "?") + "connect_timeout=\(connectTimeout)"
+        }
+        return uri + " connect_timeout=\(connectTimeout)"
+    }
+
+    /// Whether the connection is broken (the server went away); ``reset()`` tries it again.
+    var isBroken: Bool { connection.map { PQstatus($0) != CONNECTION_OK } ?? true }
+
+    /// Connects again with the same parameters (after the server restarted or dropped the
+    /// connection); the next statement fails again if that does not work.
+    func reset() {
+        if let c = connection { PQreset(c) }
+    }
 
     func close() {
         if let c = connection { PQfinish(c) }

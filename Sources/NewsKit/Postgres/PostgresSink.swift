@@ -149,6 +149,10 @@ public final class PostgresSink: ArticleSink, ResumableSink, @unchecked Sendable
                     usleep(UInt32(20_000 * attempt))
                     continue
                 }
+                // The batch is dropped (a resumed run takes its inputs again), so a sink whose
+                // server went away does not hold ever more articles; the connection is tried again.
+                batch.removeAll()
+                if connection.isBroken { connection.reset() }
                 throw SinkError(.database, sink: name, "batch of \(articles.count) not stored: \(error.message)")
             }
             count += articles.count - refused.count
@@ -252,8 +256,15 @@ public final class PostgresSink: ArticleSink, ResumableSink, @unchecked Sendable
         lock.lock(); defer { lock.unlock() }
         let decoder = JSONDecoder()
         do throws(PostgresFailure) {
-            for row in try connection.query("SELECT json FROM articles ORDER BY seq", []) {
-                if let j = row[0], let a = try? decoder.decode(Article.self, from: Data(j.utf8)) { body(a) }
+            // Through a cursor, 500 at a time, so a large database is not read into memory at once.
+            try connection.execute("BEGIN; DECLARE stored NO SCROLL CURSOR FOR SELECT json FROM articles ORDER BY seq")
+            defer { try? connection.execute("CLOSE stored; COMMIT") }
+            while true {
+                let rows = try connection.query("FETCH 500 FROM stored", [])
+                if rows.isEmpty { break }
+                for row in rows {
+                    if let j = row[0], let a = try? decoder.decode(Article.self, from: Data(j.utf8)) { body(a) }
+                }
             }
         } catch { throw SinkError(.database, sink: name, error.message) }
         return true
@@ -294,11 +305,21 @@ public final class PostgresSink: ArticleSink, ResumableSink, @unchecked Sendable
         }
     }
 
-    /// The URI without a password (`postgresql://user:secret@host/db` → `postgresql://user@host/db`).
+    /// The URI without a password, wherever it is written: `postgresql://user:secret@host/db`
+    /// → `postgresql://user@host/db`; `?password=secret` and `password=secret` (key=value form) →
+    /// `password=…`.
     static func displayName(_ uri: String) -> String {
-        guard var parts = URLComponents(string: uri), parts.password != nil else { return uri }
-        parts.password = nil
-        return parts.string ?? uri
+        var out = uri
+        if let at = out.range(of: "@"), let scheme = out.range(of: "://"), scheme.upperBound < at.lowerBound,
+           let colon = out[scheme.upperBound..<at.lowerBound].firstIndex(of: ":") {
+            out.removeSubrange(colon..<at.lowerBound)
+        }
+        while let r = out.range(of: "password=", options: .caseInsensitive) {
+            let end = out[r.upperBound...].firstIndex { $0 == "&" || $0 == " " } ?? out.endIndex
+            if out[r.upperBound..<end] == "…" { break }
+            out.replaceSubrange(r.upperBound..<end, with: "…")
+        }
+        return out
     }
 }
 

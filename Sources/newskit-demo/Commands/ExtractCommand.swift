@@ -113,7 +113,7 @@ enum ExtractCommand {
         output.finish()
         for e in summary.sinkErrors { warn("newskit-demo extract: \(e)") }
         let sinkFailures = SinkOptions.close(sinks, command: "extract") + summary.sinkErrors.count
-        let report = RunSummary(command: "extract", pipeline: summary, failedBefore: unreadable, warnings: warnings.value, warnedPages: warnings.names,
+        let report = RunSummary(command: "extract", pipeline: summary, failedBefore: unreadable, warnings: warnings.value, warnedPages: warnings.names, warnedPageCount: warnings.namedCount,
                                 sinkErrors: sinkFailures, resumable: !sinks.isEmpty, total: files.count)
         warn(report.line)
         if interrupted { return Interrupt.exitStatus }

@@ -39,7 +39,7 @@ enum PipelineRunner {
         for e in fetcher?.archiveFailures ?? [] { warn("newskit-demo \(command): archive: \(e)") }
         for e in summary.sinkErrors { warn("newskit-demo \(command): \(e)") }
         let sinkFailures = SinkOptions.close(pipeline.sinks, command: command) + summary.sinkErrors.count
-        let report = RunSummary(command: command, pipeline: summary, failedBefore: unreadable?.value ?? 0, warnings: warnings.value, warnedPages: warnings.names,
+        let report = RunSummary(command: command, pipeline: summary, failedBefore: unreadable?.value ?? 0, warnings: warnings.value, warnedPages: warnings.names, warnedPageCount: warnings.namedCount,
                                 sinkErrors: sinkFailures, archived: warc.map { ($0.records - 1, $0.path) }, resumable: !pipeline.sinks.isEmpty, total: total > 0 ? total : nil)
         warn(report.line)
         if interrupted { return Interrupt.exitStatus }

@@ -52,12 +52,15 @@ enum ExtractSupervisor {
             _ = FileManager.default.createFile(atPath: list, contents: Data(remaining.flatMap { Array($0.utf8) + [0] }))
             let worker = spawn(["extract"] + options + ["--inputs-from", list], status: statusPath, quiet: false)
             guard let worker else { return -1 }
+            // Interrupted (the worker said how far it got): no probes, no next worker.
+            if Interrupt.count > 0 { return Interrupt.exitStatus }
             guard let signal = worker.crashedBy else { status = worker.status; break }
             delivered.formUnion(readDelivered(statusPath))
             guard let first = remaining.firstIndex(where: { !delivered.contains($0) }) else { break }
             // The pages in flight when the worker died: try each alone to find the one that crashes.
             let window = remaining[first..<min(remaining.count, first + 2 * jobs + 2)]
-            let culprits = window.filter { probeCrashes($0, scratch: scratch) }
+            let culprits = window.filter { Interrupt.count == 0 && probeCrashes($0, scratch: scratch) }
+            if Interrupt.count > 0 { return Interrupt.exitStatus }
             let named = culprits.isEmpty ? [remaining[first]] : culprits
             for path in named {
                 let message = "extracting it crashed the worker (signal \(signal))\(culprits.isEmpty ? ", though not when tried alone" : ""); skipped (--no-isolate shows the crash)"

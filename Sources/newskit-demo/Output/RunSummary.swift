@@ -13,8 +13,9 @@ struct RunSummary {
     /// Inputs that failed before the pipeline saw them (standard input that could not be read).
     var failedBefore = 0
     var warnings = 0
-    /// The pages the warnings came from (the first few are named).
+    /// The first pages the warnings came from, and how many pages had warnings.
     var warnedPages: [String] = []
+    var warnedPageCount = 0
     var sinkErrors = 0
     /// Responses archived, and where.
     var archived: (records: Int, path: String)? = nil
@@ -31,7 +32,7 @@ struct RunSummary {
             + " in \(String(format: "%.1f", pipeline.seconds)) s, \(String(format: "%.1f", pipeline.pagesPerSecond)) pages/s"
         if !pipeline.byAdapter.isEmpty { s += "; adapters: " + RunSummary.counts(pipeline.byAdapter) }
         if !pipeline.byFailure.isEmpty { s += "; failures: " + RunSummary.counts(pipeline.byFailure) }
-        s += RunSummary.named(warnedPages)
+        s += RunSummary.named(warnedPages, of: max(warnedPageCount, warnedPages.count))
         if pipeline.skipped > 0 { s += "; \(pipeline.skipped) already stored, skipped" }
         if pipeline.wasCancelled {
             s += "; interrupted after \(pipeline.extracted + pipeline.failed)\(total.map { " of \($0)" } ?? "") page(s)"
@@ -44,9 +45,10 @@ struct RunSummary {
     }
 
     /// `; warnings in a.html, b.html and 3 more page(s)`: where the warnings are; empty when nowhere.
-    static func named(_ pages: [String]) -> String {
+    static func named(_ pages: [String], of total: Int) -> String {
         guard !pages.isEmpty else { return "" }
-        return "; warnings in " + pages.prefix(3).joined(separator: ", ") + (pages.count > 3 ? " and \(pages.count - 3) more page(s)" : "")
+        let shown = pages.prefix(3)
+        return "; warnings in " + shown.joined(separator: ", ") + (total > shown.count ? " and \(total - shown.count) more page(s)" : "")
     }
 
     /// `etoday 1, generic 2`, sorted by name.

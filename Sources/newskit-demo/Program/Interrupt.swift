@@ -24,10 +24,13 @@ enum Interrupt {
         nk_count_interrupts()
         let task = Task { await body() }
         let watching = Watch()
+        // The handler and this thread stay for the rest of the process: the sinks are closed
+        // after the run returns, and a late copy of the same Ctrl-C (the supervisor forwards it)
+        // must not stop the process while they are; a second Ctrl-C still does.
         Thread.detachNewThread {
             var first: Date?
             var seen = before
-            while !watching.isDone {
+            while true {
                 let now = nk_interrupts()
                 if now > seen {
                     seen = now
@@ -43,8 +46,6 @@ enum Interrupt {
             }
         }
         let value = await task.value
-        watching.done()
-        nk_default_interrupts()
         return (value, watching.wasInterrupted)
     }
 
@@ -66,14 +67,14 @@ enum Interrupt {
         }
     }
 
-    /// What the watching thread and the run tell each other.
+    /// Whether the watching thread saw a Ctrl-C, for the run to read.
     final class Watch: @unchecked Sendable {
         private let lock = NSLock()
-        private var finished = false
         private var sawInterrupt = false
-        var isDone: Bool { lock.withLock { finished } }
         var wasInterrupted: Bool { lock.withLock { sawInterrupt } }
-        func done() { lock.withLock { finished = true } }
         func interrupted() { lock.withLock { sawInterrupt = true } }
     }
+
+    /// How many SIGINTs this process has counted (for the supervisor, between its workers).
+    static var count: Int { Int(nk_interrupts()) }
 }

@@ -4,9 +4,11 @@ import Foundation
 /// input, `finished`, then the end. Made to be iterated once.
 ///
 /// The run starts with the first `next()`, in a task of its own, and hands each event over only
-/// when it is asked for, so at most one event waits between the run and its consumer. Ending the
-/// iteration early (leaving the loop) or cancelling the task that iterates cancels the run; its
-/// sinks are still flushed.
+/// when it is asked for, so at most one event waits between the run and its consumer. Cancelling
+/// the task that iterates cancels the run, and the loop ends once the run has (the pages in
+/// flight delivered to the sinks, the sinks flushed). Leaving the loop early (`break`) cancels
+/// the run too, but it finishes in the background: cancel the iterating task instead when the
+/// sinks are closed right after the loop.
 public struct PipelineEvents: AsyncSequence, Sendable {
     public typealias Element = PipelineEvent
     typealias Body = @Sendable (_ send: @escaping @Sendable (PipelineEvent) async -> Void) async -> Void
@@ -54,12 +56,16 @@ public struct PipelineEvents: AsyncSequence, Sendable {
                 }
             }
             let task = lock.withLock { self.task }
-            return await withTaskCancellationHandler {
+            let event = await withTaskCancellationHandler {
                 await handoff.receive()
             } onCancel: {
                 task?.cancel()
                 handoff.close()
             }
+            // The end: wait for the run itself, so its last deliveries to the sinks and their
+            // flush are done when the loop ends (after a cancel, the pages in flight finish first).
+            if event == nil { await task?.value }
+            return event
         }
     }
 }

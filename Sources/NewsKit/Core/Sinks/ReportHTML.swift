@@ -60,7 +60,8 @@ struct ReportHTML {
 
     func card(_ r: ReportSink.Record) -> String {
         let searchable = [r.title ?? "", r.source, r.excerpt].joined(separator: " ").lowercased()
-        let names = r.entities.map { $0[0] }.joined(separator: "|")
+        // A JSON array, so a name holding any character (a | too) can be filtered on.
+        let names = "[" + r.entities.map { JSONLiteral.quote($0[0]) }.joined(separator: ",") + "]"
         var h = "<div class=\"card\" data-text=\"\(Self.escape(searchable))\" data-entities=\"\(Self.escape(names))\"><h4>"
         let title = Self.escape(r.title ?? "(untitled)")
         if let u = r.url, u.hasPrefix("http") { h += "<a href=\"\(Self.escape(u))\">\(title)</a>" } else { h += title }
@@ -229,7 +230,7 @@ struct ReportHTML {
     static let script = """
     (function(){var box=document.getElementById('q'),count=document.getElementById('count'),chosen=document.getElementById('chosen');
     var cards=[].slice.call(document.querySelectorAll('.card')),stories=[].slice.call(document.querySelectorAll('.story'));var entity=null;
-    function apply(){var q=box.value.trim().toLowerCase(),shown=0;cards.forEach(function(c){var ok=(!q||c.dataset.text.indexOf(q)>=0)&&(!entity||c.dataset.entities.split('|').indexOf(entity)>=0);c.hidden=!ok;if(ok)shown++;});
+    function apply(){var q=box.value.trim().toLowerCase(),shown=0;cards.forEach(function(c){var ok=(!q||c.dataset.text.indexOf(q)>=0)&&(!entity||JSON.parse(c.dataset.entities).indexOf(entity)>=0);c.hidden=!ok;if(ok)shown++;});
     stories.forEach(function(s){s.hidden=!s.querySelector('.card:not([hidden])');});
     document.querySelectorAll('.chip[data-entity]').forEach(function(c){c.classList.toggle('active',c.dataset.entity===entity);});
     chosen.textContent=entity?'entity: '+entity+' ✕':'';count.textContent=shown+' of '+cards.length+' shown';document.body.dataset.shown=shown;}
