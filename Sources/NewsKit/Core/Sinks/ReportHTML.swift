@@ -122,7 +122,7 @@ struct ReportHTML {
         }
         // Ticks: the first and last day, and the first of each month between when there is room.
         var ticks = [firstDay, lastDay]
-        let months = (firstDay...lastDay).filter { Self.dayString($0).hasSuffix("-01") }
+        let months = (firstDay...lastDay).filter { Instant.civilFromDays($0).2 == 1 }
         if months.count <= 14 { ticks += months }
         var lastX = -100.0
         for d in Set(ticks).sorted() {
@@ -136,31 +136,15 @@ struct ReportHTML {
         return svg + "</svg></section>"
     }
 
-    /// Days since 1970-01-01 of `yyyy-mm-dd`.
+    /// Days since 1970-01-01 of `yyyy-mm-dd` (``Instant``'s civil calendar).
     static func dayNumber(_ s: String) -> Int? {
         let parts = s.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        // Days from civil (Howard Hinnant's algorithm).
-        let y = parts[1] <= 2 ? parts[0] - 1 : parts[0]
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (parts[1] + 9) % 12
-        let doy = (153 * mp + 2) / 5 + parts[2] - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
+        return parts.count == 3 ? Instant.daysFromCivil(parts[0], parts[1], parts[2]) : nil
     }
 
     /// `yyyy-mm-dd` of a day number.
-    static func dayString(_ z0: Int) -> String {
-        let z = z0 + 719468
-        let era = (z >= 0 ? z : z - 146096) / 146097
-        let doe = z - era * 146097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
+    static func dayString(_ days: Int) -> String {
+        let (y, m, d) = Instant.civilFromDays(days)
         return String(format: "%04d-%02d-%02d", y, m, d)
     }
 
