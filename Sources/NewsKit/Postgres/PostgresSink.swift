@@ -283,11 +283,8 @@ public final class PostgresSink: ArticleSink, ResumableSink, @unchecked Sendable
     ///   empty for a blank query or when nothing matches.
     /// - Throws: ``SinkError`` `database` when the server cannot be reached or holds no NewsKit tables.
     public static func search(uri: String, query: String, limit: Int = 20) throws(SinkError) -> [SearchHit] {
-        let words = query.split(separator: " ").map(String.init).filter { !$0.isEmpty }
+        let words = SearchQuery.words(query)
         guard !words.isEmpty else { return [] }
-        func like(_ w: String) -> String {
-            "%" + w.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-        }
         let conditions = words.indices.map { "(coalesce(title, '') || ' ' || text) ILIKE $\($0 + 1)" }.joined(separator: " AND ")
         let sql = """
             SELECT id, title, published_at, coalesce(source_name, source_id), url, text FROM articles
@@ -296,7 +293,7 @@ public final class PostgresSink: ArticleSink, ResumableSink, @unchecked Sendable
         do throws(PostgresFailure) {
             let connection = try PostgresConnection(uri: uri)
             defer { connection.close() }
-            return try connection.query(sql, words.map(like)).map { row in
+            return try connection.query(sql, words.map(SearchQuery.likePattern)).map { row in
                 SearchHit(id: row[0] ?? "", title: row[1], publishedAt: row[2].flatMap { Instant(iso8601: $0) }, source: row[3] ?? "",
                           url: row[4].flatMap { URL(string: $0) }, snippet: SearchSnippet.make(title: row[1], text: row[5] ?? "", words: words))
             }

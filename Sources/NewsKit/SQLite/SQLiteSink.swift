@@ -226,7 +226,7 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
             defer { db.close() }
             let sql: String
             var args: [SQLiteValue]
-            let words = q.split(separator: " ").map(String.init)
+            let words = SearchQuery.words(q)
             if words.allSatisfy({ $0.count >= 3 }) {
                 // Each word must occur; quoted so FTS5 operators in the query are plain text.
                 let match = words.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: " AND ")
@@ -238,9 +238,6 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
                 args = [.text(match), .int(limit)]
             } else {
                 // The trigram index needs three characters; shorter words are found by scanning.
-                func like(_ w: String) -> String {
-                    "%" + w.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%").replacingOccurrences(of: "_", with: "\\_") + "%"
-                }
                 let conditions = words.map { _ in "(title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\')" }.joined(separator: " AND ")
                 sql = """
                 SELECT id, title, published_at, coalesce(source_name, source_id), url, text
@@ -248,7 +245,7 @@ public final class SQLiteSink: ArticleSink, ResumableSink, @unchecked Sendable {
                 ORDER BY published_at DESC NULLS LAST LIMIT ?
                 """
                 args = []
-                for w in words { args += [.text(like(w)), .text(like(w))] }
+                for w in words { args += [.text(SearchQuery.likePattern(w)), .text(SearchQuery.likePattern(w))] }
                 args.append(.int(limit))
             }
             try db.run(sql, args) { row in
