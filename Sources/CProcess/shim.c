@@ -34,9 +34,6 @@ int nk_interrupts(void) {
     return (int)interrupts;
 }
 
-void nk_default_interrupts(void) {
-    signal(SIGINT, SIG_DFL);
-}
 
 #if defined(__linux__)
 #include <sys/prctl.h>

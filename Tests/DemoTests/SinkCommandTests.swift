@@ -23,24 +23,29 @@ import Testing
         ((try? String(contentsOfFile: path, encoding: .utf8)) ?? "").split(separator: "\n")
     }
 
+    /// Starts `newskit-demo` with `args` and returns once `path` holds `count` lines, the run
+    /// has ended, or a minute has passed (standard error goes to `stderr`, else nowhere).
+    static func start(_ args: [String], until count: Int, linesIn path: String, stderr: Pipe? = nil) throws -> Process {
+        let p = Process()
+        p.executableURL = Demo.executable
+        p.arguments = args
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = stderr ?? FileHandle.nullDevice
+        try p.run()
+        let deadline = Date().addingTimeInterval(60)
+        while p.isRunning, Date() < deadline, lines(path).count < count { usleep(2000) }
+        return p
+    }
+
     @Test func aRunKilledWithSigkillResumesWithoutLossOrDuplicates() async throws {
         try await offPool {
             let n = 800
             let dir = try Self.pages(n)
             let jsonl = dir + "/out.jsonl", db = dir + "/out.db"
             let args = ["extract", dir, "--sink", "jsonl:\(jsonl)", "--sink", "sqlite:\(db)", "--jobs", "2"]
-            // First run: killed with SIGKILL once batches are on disk.
-            let p = Process()
-            p.executableURL = Demo.executable
-            p.arguments = args
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = FileHandle.nullDevice
-            try p.run()
-            let deadline = Date().addingTimeInterval(60)
-            // Two batches of 100 on disk: both sinks then hold the first one.
-            while p.isRunning, Date() < deadline, Self.lines(jsonl).count < 200 {
-                usleep(2000)
-            }
+            // First run: killed with SIGKILL once two batches of 100 are on disk (both sinks then
+            // hold the first one).
+            let p = try Self.start(args, until: 200, linesIn: jsonl)
             kill(p.processIdentifier, SIGKILL)
             p.waitUntilExit()
             #expect(p.terminationReason == .uncaughtSignal, "the first run must really be killed")
@@ -66,17 +71,10 @@ import Testing
             let dir = try Self.pages(n)
             let jsonl = dir + "/out.jsonl", db = dir + "/out.db"
             let args = ["extract", dir, "--sink", "jsonl:\(jsonl)", "--sink", "sqlite:\(db)", "--jobs", "2"]
-            let p = Process()
-            p.executableURL = Demo.executable
-            p.arguments = args
-            let err = Pipe()
-            p.standardOutput = FileHandle.nullDevice
-            p.standardError = err
-            try p.run()
-            let deadline = Date().addingTimeInterval(60)
             // Once a batch is on disk, SIGINT to the program (the crash-isolating supervisor: it
             // forwards the signal to its worker, as a terminal sends Ctrl-C to both).
-            while p.isRunning, Date() < deadline, Self.lines(jsonl).count < 100 { usleep(2000) }
+            let err = Pipe()
+            let p = try Self.start(args, until: 100, linesIn: jsonl, stderr: err)
             p.interrupt()
             let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
             p.waitUntilExit()

@@ -15,9 +15,6 @@ void nk_count_interrupts(void);
 /// How many SIGINTs came since `nk_count_interrupts()`.
 int nk_interrupts(void);
 
-/// Puts SIGINT back to its default action (the process stops).
-void nk_default_interrupts(void);
-
 /// Runs `argv[0]` (a path) with `argv` (NULL-terminated) in `directory`, standard input from
 /// /dev/null, standard output and error to `output` (created or truncated), and every other
 /// descriptor closed, then waits for it. For starting daemons (a test's PostgreSQL server)

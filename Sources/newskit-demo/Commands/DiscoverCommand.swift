@@ -8,12 +8,13 @@ enum DiscoverCommand {
         var problems: [String] = []
         let (listings, since) = ListingOptions.read(args, problems: &problems)
         guard problems.isEmpty else { throw UsageError(command: "discover", problems) }
+        let configuration = FetchOptions.configuration(args)
         let fetcher: PoliteFetcher
-        do { fetcher = try PoliteFetcher(configuration: FetchOptions.configuration(args)) } catch {
+        do { fetcher = try PoliteFetcher(configuration: configuration) } catch {
             throw UsageError(command: "discover", [error.description])
         }
         let jsonl = (args.text("format") ?? (isatty(1) != 0 ? "text" : "jsonl")) == "jsonl"
-        let found = await Discovery.discover(listings, fetcher: fetcher, options: FetchOptions.configuration(args).options,
+        let found = await Discovery.discover(listings, fetcher: fetcher, options: configuration.options,
                                              since: since, limit: args.int("limit") ?? Int.max)
         var out = Output()
         for f in found.failures {

@@ -20,29 +20,16 @@ enum Interrupt {
     /// Runs `body` in a task that the first SIGINT cancels.
     /// - Returns: what `body` returned, and whether a SIGINT came.
     static func cancelling<T: Sendable>(_ body: @escaping @Sendable () async -> T) async -> (value: T, interrupted: Bool) {
-        let before = nk_interrupts()
-        nk_count_interrupts()
         let task = Task { await body() }
         let watching = Watch()
-        // The handler and this thread stay for the rest of the process: the sinks are closed
-        // after the run returns, and a late copy of the same Ctrl-C (the supervisor forwards it)
-        // must not stop the process while they are; a second Ctrl-C still does.
-        Thread.detachNewThread {
-            var first: Date?
-            var seen = before
-            while true {
-                let now = nk_interrupts()
-                if now > seen {
-                    seen = now
-                    if let first {
-                        if Date().timeIntervalSince(first) >= 0.5 { _exit(exitStatus) }   // a second Ctrl-C
-                    } else {
-                        first = Date()
-                        watching.interrupted()
-                        task.cancel()
-                    }
-                }
-                usleep(20_000)
+        // The watch stays for the rest of the process: the sinks are closed after the run
+        // returns, and a late copy of the same Ctrl-C (the supervisor forwards it) must not stop
+        // the process while they are; a second Ctrl-C still does.
+        onEachInterrupt {
+            if let first = watching.record() {
+                if Date().timeIntervalSince(first) >= 0.5 { _exit(exitStatus) }   // a second Ctrl-C
+            } else {
+                task.cancel()
             }
         }
         let value = await task.value
@@ -52,27 +39,37 @@ enum Interrupt {
     /// From now on this process does not stop on SIGINT; it sends each one on to the process
     /// `target` names (0 for none at the moment).
     static func forward(to target: @escaping @Sendable () -> pid_t) {
+        onEachInterrupt {
+            let pid = target()
+            if pid > 0 { kill(pid, SIGINT) }
+        }
+    }
+
+    /// Counts SIGINTs from now on (the process no longer stops on them) and calls `action` on a
+    /// thread of its own for each one that comes, polling the count every 20 ms.
+    private static func onEachInterrupt(_ action: @escaping @Sendable () -> Void) {
+        let before = nk_interrupts()
         nk_count_interrupts()
         Thread.detachNewThread {
-            var seen = nk_interrupts()
+            var seen = before
             while true {
                 let now = nk_interrupts()
                 if now > seen {
                     seen = now
-                    let pid = target()
-                    if pid > 0 { kill(pid, SIGINT) }
+                    action()
                 }
                 usleep(20_000)
             }
         }
     }
 
-    /// Whether the watching thread saw a Ctrl-C, for the run to read.
+    /// When the first Ctrl-C came, kept by the watching thread for the run to read.
     final class Watch: @unchecked Sendable {
         private let lock = NSLock()
-        private var sawInterrupt = false
-        var wasInterrupted: Bool { lock.withLock { sawInterrupt } }
-        func interrupted() { lock.withLock { sawInterrupt = true } }
+        private var first: Date?
+        var wasInterrupted: Bool { lock.withLock { first != nil } }
+        /// Records a Ctrl-C. - Returns: when the first one came; nil when this is the first.
+        func record() -> Date? { lock.withLock { defer { first = first ?? Date() }; return first } }
     }
 
     /// How many SIGINTs this process has counted (for the supervisor, between its workers).
