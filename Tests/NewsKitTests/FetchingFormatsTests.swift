@@ -20,6 +20,18 @@ import TestHTTPServer
         #expect(ListingReader.read(Array(#"{"version":"1","items":[]}"#.utf8)) == .unknown, "JSON that is not a JSON Feed")
     }
 
+    @Test func hostileJSONFeedsEndCleanly() {
+        let version = #"{"version":"https://jsonfeed.org/version/1.1","items":"#
+        // Nested 100,000 deep, an item that is not an object, a truncated feed, wrong types.
+        let deep = version + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}"
+        #expect(ListingReader.read(Array(deep.utf8)) == .unknown, "deeper than JSONSerialization reads: not a feed")
+        #expect(ListingReader.read(Array((version + #"[1, "x", null, {"url": 5}]}"#).utf8)) == .articles([]))
+        #expect(ListingReader.read(Array((version + #"[{"url": "/a""#).utf8)) == .unknown, "truncated")
+        let many = version + "[" + Array(repeating: #"{"url":"https://x.example/a"}"#, count: 50_000).joined(separator: ",") + "]}"
+        guard case .articles(let entries) = ListingReader.read(Array(many.utf8)) else { Issue.record("not read"); return }
+        #expect(entries.count == 50_000)
+    }
+
     @Test func longestMatchWinsAndAllowWinsTies() {
         let r = RobotsTxt("""
         User-agent: *
