@@ -14,7 +14,7 @@ import TestSupport
     """
 
     @Test func navigationFollowsTheTree() throws {
-        let doc = HTMLParser.parse(Self.page)
+        let doc = HTMLParser.parse(HTMLDocumentTests.page)
         #expect(doc.title == "푸틴, 김정은과 전화통화")
         let body = try #require(doc.body)
         let wrap = try #require(body.children.first)
@@ -31,7 +31,7 @@ import TestSupport
     }
 
     @Test func attributesAndText() throws {
-        let doc = HTMLParser.parse(Self.page)
+        let doc = HTMLParser.parse(HTMLDocumentTests.page)
         let meta = try #require(try doc.select("meta[property='og:title']").first)
         #expect(meta.attribute("content") == "OG 제목")
         #expect(meta.hasAttribute("property"))
@@ -41,14 +41,14 @@ import TestSupport
     }
 
     @Test func templateContentIsOutsideTheMainTree() throws {
-        let doc = HTMLParser.parse(Self.page)
+        let doc = HTMLParser.parse(HTMLDocumentTests.page)
         #expect(!(doc.body?.textContent.contains("숨은") ?? true))
         let template = try #require(try doc.select("template").first)
         #expect(template.templateContent?.textContent == "숨은")
     }
 
     @Test func selectorsOfEveryKind() {
-        let doc = HTMLParser.parse(Self.page)
+        let doc = HTMLParser.parse(HTMLDocumentTests.page)
         func texts(_ s: String) -> [String] { (try? doc.select(s))?.map { $0.textContent } ?? ["invalid selector"] }
         #expect(texts("h1") == ["헤드라인"])
         #expect(texts("#wrap > h1.tit") == ["헤드라인"])
@@ -159,5 +159,35 @@ import TestSupport
 
     @Test func crLineEndingsAreNormalized() throws {
         #expect(try HTMLParser.parse("<pre>\r\na\r\nb\rc</pre>").select("pre").first?.textContent == "a\nb\nc")
+    }
+
+    @Test func nodesAreFoundByTheirIDAndNoneOutsideTheDocument() throws {
+        let doc = HTMLParser.parse(HTMLDocumentTests.page)
+        for node in doc.root.descendants { #expect(doc.node(id: node.id) == node) }
+        #expect(doc.node(id: 0) == doc.root)
+        #expect(doc.node(id: doc.nodeCount) == nil)
+        #expect(doc.node(id: -1) == nil)
+        // Template contents are numbered too, though they are not descendants of the document.
+        let template = try #require(try doc.select("template").first?.templateContent)
+        #expect(doc.node(id: template.id) == template)
+    }
+
+    @Test func traversalReadsKnownNamesAttributesAndTextInPlace() throws {
+        let doc = HTMLParser.parse(HTMLDocumentTests.page)
+        let wrap = try #require(try doc.select("#wrap").first)
+        #expect(wrap.knownTag == .div)
+        #expect(wrap.hasAttributes)
+        #expect(wrap.attributeBytes(.class).map { String(decoding: $0, as: UTF8.self) } == "main article")
+        #expect(wrap.attributeBytes(.href) == nil)
+        let text = try #require(wrap.firstChild?.firstChild)
+        #expect(text.withDataBytes { String(decoding: $0, as: UTF8.self) } == "헤드라인")
+        #expect(wrap.withDataBytes { $0.count } == 0)
+        let items = wrap.descendants.filter { $0.isElement(named: "li") }
+        #expect(items[0].nameKey == items[1].nameKey && items[0].hasSameName(as: items[2]))
+        #expect(items[0].nameKey != wrap.nameKey && !items[0].hasSameName(as: wrap))
+        #expect(text.nameKey == 0)
+        let svg = HTMLParser.parse("<svg><a></a></svg><a></a>")
+        let anchors = svg.root.descendants.filter { $0.tagName == "a" }
+        #expect(anchors.count == 2 && !anchors[0].hasSameName(as: anchors[1]) && anchors[0].knownTag == .none)
     }
 }

@@ -1,7 +1,7 @@
 /// One attribute: its interned name and a byte range of `text` holding the value.
-package struct AttributeRecord {
-    package internal(set) var name: UInt32
-    package internal(set) var namespace: HTMLAttributeNamespace
-    package internal(set) var valueStart: Int32
-    package internal(set) var valueEnd: Int32
+@usableFromInline struct AttributeRecord: Sendable {
+    @usableFromInline var name: UInt32
+    @usableFromInline var namespace: HTMLAttributeNamespace
+    @usableFromInline var valueStart: Int32
+    @usableFromInline var valueEnd: Int32
 }

@@ -9,7 +9,7 @@
 ///
 /// Documents are immutable and `Sendable`: share them across tasks freely.
 public final class HTMLDocument: Sendable {
-    package let store: NodeStore
+    @usableFromInline let store: NodeStore
     /// The rendering mode the DOCTYPE selected.
     public let quirksMode: HTMLQuirksMode
     let fragmentRootIndex: Int32
@@ -28,6 +28,14 @@ public final class HTMLDocument: Sendable {
 
     /// Number of nodes created while parsing (including template contents).
     public var nodeCount: Int { store.nodes.count }
+
+    /// The node with this ``HTMLNode/id``: nodes are numbered in the order the parser made them,
+    /// from 0 (the Document node) to ``nodeCount`` - 1, template contents included.
+    /// - Parameter id: a node's ``HTMLNode/id``.
+    /// - Returns: the node; nil when no node of this document has that id.
+    @inlinable public func node(id: Int) -> HTMLNode? {
+        id >= 0 && id < store.nodes.count ? HTMLNode(document: self, index: Int32(id)) : nil
+    }
 
     /// The `<html>` element.
     public var documentElement: HTMLNode? { root.children.first }

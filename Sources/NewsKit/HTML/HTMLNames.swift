@@ -1,7 +1,7 @@
 /// Name tables: the known names, and interning of all others.
-enum HTMLNames {
+@usableFromInline enum HTMLNames {
     /// Ids below this are ``KnownName`` cases; ids at or above it index a document's own name list.
-    static let firstDynamicID: UInt32 = 1024
+    @usableFromInline static let firstDynamicID: UInt32 = 1024
 
     /// The spelling of every ``KnownName`` case, in raw-value order.
     static let known: [String] = [

@@ -2,9 +2,9 @@
 public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     /// The document this node belongs to.
     public let document: HTMLDocument
-    package let index: Int32
+    @usableFromInline let index: Int32
 
-    package init(document: HTMLDocument, index: Int32) {
+    @inlinable init(document: HTMLDocument, index: Int32) {
         self.document = document
         self.index = index
     }
@@ -12,26 +12,48 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     public static func == (a: HTMLNode, b: HTMLNode) -> Bool { a.document === b.document && a.index == b.index }
     public func hash(into h: inout Hasher) { h.combine(ObjectIdentifier(document)); h.combine(index) }
 
-    @inline(__always) package var record: NodeRecord { document.store.nodes[Int(index)] }
+    @inlinable @inline(__always) var record: NodeRecord { document.store.nodes[Int(index)] }
 
-    private func node(_ i: Int32) -> HTMLNode? { i >= 0 ? HTMLNode(document: document, index: i) : nil }
+    @inlinable func node(_ i: Int32) -> HTMLNode? { i >= 0 ? HTMLNode(document: document, index: i) : nil }
 
     /// The node's position in document creation order (stable for the document's lifetime).
-    public var id: Int { Int(index) }
+    @inlinable public var id: Int { Int(index) }
 
     /// What sort of node this is: element, text, comment, doctype, the Document node or a template's content.
-    public var kind: HTMLNodeKind { record.kind }
+    @inlinable public var kind: HTMLNodeKind { record.kind }
     /// Whether this node is an element, in any namespace.
-    public var isElement: Bool { record.kind == .element }
+    @inlinable public var isElement: Bool { record.kind == .element }
     /// Whether this node is a text node.
-    public var isText: Bool { record.kind == .text }
+    @inlinable public var isText: Bool { record.kind == .text }
     /// The element's namespace (`.html` for nodes that are not elements).
-    public var namespace: HTMLNamespace { record.namespace }
+    @inlinable public var namespace: HTMLNamespace { record.namespace }
 
     /// The local name of an element (lowercase for HTML elements), or "" for other nodes.
     public var tagName: String { record.kind == .element ? document.spelling(record.name) : "" }
 
     package func `is`(_ t: KnownName) -> Bool { document.store.isHTML(index, t) }
+
+    /// The element's name when it is an HTML element the parser knows by heart (``KnownName``);
+    /// `.none` for other elements, for SVG and MathML elements and for nodes that are not elements.
+    @inlinable package var knownTag: KnownName {
+        let r = record
+        return r.kind == .element && r.namespace == .html ? tagOf(r.name) : .none
+    }
+
+    /// A number that two elements of one document share exactly when they have the same
+    /// namespace and local name (0 for nodes that are not elements): for grouping elements by
+    /// name without making their names' strings.
+    @inlinable package var nameKey: Int {
+        let r = record
+        return r.kind == .element ? Int(r.name) << 3 | Int(r.namespace.rawValue) + 1 : 0
+    }
+
+    /// Whether both nodes are elements of the same namespace and local name.
+    package func hasSameName(as other: HTMLNode) -> Bool {
+        let a = record, b = other.record
+        return a.kind == .element && b.kind == .element && a.namespace == b.namespace
+            && (document === other.document ? a.name == b.name : tagName == other.tagName)
+    }
 
     /// Whether this is an HTML element with the given local name.
     /// - Parameter name: the local name, lowercase (`"p"`, `"figcaption"`); compared exactly.
@@ -44,13 +66,13 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The node this one is a child of; nil for the Document node and for a template's content.
-    public var parent: HTMLNode? { node(record.parent) }
+    @inlinable public var parent: HTMLNode? { node(record.parent) }
 
     /// Whether this node is `ancestor` or lies inside it.
     /// - Parameter ancestor: the node to look for among this node's ancestors.
     /// - Returns: true if `ancestor` is this node or one of its ancestors; false when it belongs
     ///   to another document.
-    public func isInside(_ ancestor: HTMLNode) -> Bool {
+    @inlinable public func isInside(_ ancestor: HTMLNode) -> Bool {
         guard ancestor.document === document else { return false }
         let nodes = document.store.nodes
         var n = index
@@ -61,13 +83,13 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
         return false
     }
     /// The first child node of any kind; nil when the node has no children.
-    public var firstChild: HTMLNode? { node(record.firstChild) }
+    @inlinable public var firstChild: HTMLNode? { node(record.firstChild) }
     /// The last child node of any kind; nil when the node has no children.
-    public var lastChild: HTMLNode? { node(record.lastChild) }
+    @inlinable public var lastChild: HTMLNode? { node(record.lastChild) }
     /// The node after this one under the same parent, of any kind; nil for the last child.
-    public var nextSibling: HTMLNode? { node(record.next) }
+    @inlinable public var nextSibling: HTMLNode? { node(record.next) }
     /// The node before this one under the same parent, of any kind; nil for the first child.
-    public var previousSibling: HTMLNode? { node(record.prev) }
+    @inlinable public var previousSibling: HTMLNode? { node(record.prev) }
 
     /// The next sibling that is an element.
     public var nextElementSibling: HTMLNode? {
@@ -145,7 +167,18 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
         return attributeBytes(id: id)
     }
 
-    package func attributeBytes(id: UInt32) -> ArraySlice<UInt8>? {
+    /// The value of a known attribute (`class`, `id`, `href` …) as UTF-8 bytes, without making a String.
+    /// - Parameter name: the attribute, one of the names the parser knows by heart.
+    /// - Returns: its value; nil when the node is not an element or has no such attribute.
+    @inlinable package func attributeBytes(_ name: KnownName) -> ArraySlice<UInt8>? { attributeBytes(id: name.id) }
+
+    /// Whether the element carries any attribute at all (a cheap test before looking for one).
+    @inlinable package var hasAttributes: Bool {
+        let r = record
+        return r.kind == .element && r.end > r.start
+    }
+
+    @inlinable func attributeBytes(id: UInt32) -> ArraySlice<UInt8>? {
         let r = record
         guard r.kind == .element else { return nil }
         let store = document.store
@@ -187,6 +220,17 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
         var bytes: [UInt8] = []
         appendText(to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Calls `body` with the data of a text or comment node as UTF-8 bytes, in place (empty for
+    /// other nodes): the parser's own buffer, valid only during the call.
+    /// - Parameter body: reads the bytes.
+    /// - Returns: what `body` returns.
+    @inlinable package func withDataBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = record
+        guard r.kind == .text || r.kind == .comment else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        let (start, end) = (Int(r.start), Int(r.end))
+        return try document.store.text.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// The text content as UTF-8 bytes (no String made).

@@ -1,4 +1,4 @@
-@inline(__always) package func tagOf(_ name: UInt32) -> KnownName {
+@inlinable @inline(__always) func tagOf(_ name: UInt32) -> KnownName {
     name < HTMLNames.firstDynamicID ? (KnownName(rawValue: UInt16(name)) ?? .none) : .none
 }
 

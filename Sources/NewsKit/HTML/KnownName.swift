@@ -2,7 +2,7 @@
 ///
 /// Any other name is interned per document with an id at or above ``HTMLNames/firstDynamicID``.
 /// The raw value is the index of the name in ``HTMLNames/known``.
-package enum KnownName: UInt16 {
+@usableFromInline package enum KnownName: UInt16 {
     case none = 0
     // HTML elements
     case a, abbr, address, applet, area, article, aside, audio, b, base, basefont, bdi, bdo, bgsound, big, blink,
@@ -25,5 +25,5 @@ package enum KnownName: UInt16 {
 
 extension KnownName {
     /// The id of this known name.
-    @inline(__always) package var id: UInt32 { UInt32(rawValue) }
+    @inlinable @inline(__always) package var id: UInt32 { UInt32(rawValue) }
 }

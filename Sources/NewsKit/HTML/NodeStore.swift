@@ -1,9 +1,9 @@
 /// Structure of a parsed document: nodes in one array, all character data in one byte buffer.
-package struct NodeStore: Sendable {
-    package internal(set) var nodes: [NodeRecord] = []
-    package internal(set) var text: [UInt8] = []
-    package internal(set) var attributes: [AttributeRecord] = []
-    package internal(set) var names = NameInterner()
+@usableFromInline struct NodeStore: Sendable {
+    @usableFromInline var nodes: [NodeRecord] = []
+    @usableFromInline var text: [UInt8] = []
+    @usableFromInline var attributes: [AttributeRecord] = []
+    var names = NameInterner()
     /// template element → its content fragment.
     var templateContents: [Int32: Int32] = [:]
     /// Text nodes moved to the end of `text` with room to grow: node → end of its room.
@@ -169,12 +169,12 @@ package struct NodeStore: Sendable {
 
     // MARK: Queries
 
-    @inline(__always) package func isHTML(_ node: Int32, _ tag: KnownName) -> Bool {
+    @inline(__always) func isHTML(_ node: Int32, _ tag: KnownName) -> Bool {
         let r = nodes[Int(node)]
         return r.name == tag.id && r.namespace == .html && r.kind == .element
     }
 
-    package func attributeValue(_ node: Int32, _ name: KnownName) -> ArraySlice<UInt8>? {
+    func attributeValue(_ node: Int32, _ name: KnownName) -> ArraySlice<UInt8>? {
         let r = nodes[Int(node)]
         guard r.kind == .element else { return nil }
         for i in Int(r.start)..<Int(r.end) where attributes[i].name == name.id && attributes[i].namespace == .none {

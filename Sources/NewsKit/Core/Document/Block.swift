@@ -127,7 +127,7 @@ public struct Block: Sendable, Hashable, Codable {
         self.linkDensity = linkDensity
         self.index = index
         self.followsBlankLine = false
-        self.nodeID = Int(element.index)
+        self.nodeID = element.id
         self.markup = Markup(element: element, links: links, image: image)
     }
 

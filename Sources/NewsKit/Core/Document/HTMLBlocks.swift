@@ -9,7 +9,6 @@ import NewsKitHTML
 /// collapsed (NBSP and ideographic spaces included, zero-width characters dropped) and NFC.
 struct HTMLBlockReader {
     private let document: HTMLDocument
-    private let store: NodeStore
     private var blocks: [Block] = []
     private var buffer: [UInt8] = []
     private var pendingSpace = false
@@ -24,13 +23,12 @@ struct HTMLBlockReader {
 
     /// An open block element.
     private struct Context {
-        var node: Int32
+        var node: HTMLNode
         var role: Block.Role
     }
 
     init(document: HTMLDocument) {
         self.document = document
-        self.store = document.store
     }
 
     static func blocks(of document: HTMLDocument) -> [Block] {
@@ -40,9 +38,9 @@ struct HTMLBlockReader {
 
     private enum Kind { case block, skip, br, img, link, inline }
 
-    private func kind(of node: Int32, _ r: NodeRecord) -> Kind {
-        if r.namespace != .html { return .skip }
-        switch tagOf(r.name) {
+    private func kind(of node: HTMLNode) -> Kind {
+        if node.namespace != .html { return .skip }
+        switch node.knownTag {
         case .head, .script, .style, .template, .noscript, .svg, .math, .iframe, .object, .embed, .canvas,
              .video, .audio, .map, .select, .option, .optgroup, .datalist, .textarea, .input, .title, .noembed,
              .noframes, .frameset, .frame, .param, .source, .track, .meta, .link, .base, .button:
@@ -61,14 +59,10 @@ struct HTMLBlockReader {
     }
 
     mutating func read() -> [Block] {
-        let text = store.text
-        let root: Int32 = document.body.map { $0.index } ?? 0
-        var stack: [(node: Int32, exit: Bool)] = [(root, false)]
-        let styleID = store.names.id(of: "style")
+        var stack: [(node: HTMLNode, exit: Bool)] = [(document.body ?? document.root, false)]
         while let (node, exit) = stack.popLast() {
-            let r = store.nodes[Int(node)]
             if exit {
-                switch kind(of: node, r) {
+                switch kind(of: node) {
                 case .block:
                     flush()
                     contexts.removeLast()
@@ -78,10 +72,9 @@ struct HTMLBlockReader {
                 }
                 continue
             }
-            switch r.kind {
+            switch node.kind {
             case .text:
-                let (start, end) = (Int(r.start), Int(r.end))
-                text.withUnsafeBufferPointer { appendText(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+                node.withDataBytes { appendText($0) }
                 continue
             case .element:
                 break
@@ -91,13 +84,13 @@ struct HTMLBlockReader {
             default:
                 continue
             }
-            let k = kind(of: node, r)
+            let k = kind(of: node)
             if k == .skip { continue }
-            if r.end > r.start && isHidden(r, styleID: styleID) { continue }
+            if node.hasAttributes && isHidden(node) { continue }
             switch k {
             case .block:
                 flush()
-                contexts.append(context(for: node, r))
+                contexts.append(context(for: node))
                 brRun = 0
                 stack.append((node, true))
                 pushChildren(node, &stack)
@@ -108,7 +101,7 @@ struct HTMLBlockReader {
                 emitImage(node)
             case .link:
                 linkDepth += 1
-                let href = store.attributeValue(node, .href).map { String(decoding: $0, as: UTF8.self) } ?? ""
+                let href = node.attributeBytes(.href).map { String(decoding: $0, as: UTF8.self) } ?? ""
                 linkStarts.append((href, buffer.count))
                 stack.append((node, true))
                 pushChildren(node, &stack)
@@ -122,11 +115,11 @@ struct HTMLBlockReader {
         return blocks
     }
 
-    private func pushChildren(_ node: Int32, _ stack: inout [(node: Int32, exit: Bool)]) {
-        var c = store.nodes[Int(node)].lastChild
-        while c >= 0 {
-            stack.append((c, false))
-            c = store.nodes[Int(c)].prev
+    private func pushChildren(_ node: HTMLNode, _ stack: inout [(node: HTMLNode, exit: Bool)]) {
+        var c = node.lastChild
+        while let child = c {
+            stack.append((child, false))
+            c = child.previousSibling
         }
     }
 
@@ -160,14 +153,10 @@ struct HTMLBlockReader {
     }
 
     /// Whether an element is hidden: a `hidden` attribute, a hiding class, `display:none`.
-    private func isHidden(_ r: NodeRecord, styleID: UInt32?) -> Bool {
-        for i in Int(r.start)..<Int(r.end) {
-            let a = store.attributes[i]
-            guard a.namespace == .none else { continue }
-            if a.name == KnownName.hidden.id { return true }
-            if a.name == KnownName.class.id, HTMLBlockReader.hidesByClass(store.text[Int(a.valueStart)..<Int(a.valueEnd)]) { return true }
-            if a.name == styleID, HTMLBlockReader.hidesElement(store.text[Int(a.valueStart)..<Int(a.valueEnd)]) { return true }
-        }
+    private func isHidden(_ node: HTMLNode) -> Bool {
+        if node.attributeBytes(.hidden) != nil { return true }
+        if let c = node.attributeBytes(.class), HTMLBlockReader.hidesByClass(c) { return true }
+        if let style = node.attributeBytes(.style), HTMLBlockReader.hidesElement(style) { return true }
         return false
     }
 
@@ -198,8 +187,8 @@ struct HTMLBlockReader {
 
     static let displayNone = Array("display:none".utf8)
 
-    private func context(for node: Int32, _ r: NodeRecord) -> Context {
-        let t = tagOf(r.name)
+    private func context(for node: HTMLNode) -> Context {
+        let t = node.knownTag
         var role: Block.Role
         switch t {
         case .h1: role = .heading(1)
@@ -217,8 +206,8 @@ struct HTMLBlockReader {
             role = .paragraph
             if let parent = contexts.last, parent.role != .paragraph { role = parent.role }
         }
-        if role == .paragraph || role == .tableCell || role == .listItem, HTMLBlockReader.namesCaption(store.attributeValue(node, .class))
-            || HTMLBlockReader.namesCaption(store.attributeValue(node, .id)) {
+        if role == .paragraph || role == .tableCell || role == .listItem, HTMLBlockReader.namesCaption(node.attributeBytes(.class))
+            || HTMLBlockReader.namesCaption(node.attributeBytes(.id)) {
             role = .caption
         }
         return Context(node: node, role: role)
@@ -288,8 +277,7 @@ struct HTMLBlockReader {
         }
     }
 
-    private mutating func emitImage(_ node: Int32) {
-        let n = HTMLNode(document: document, index: node)
+    private mutating func emitImage(_ n: HTMLNode) {
         var src = n.attribute("src") ?? ""
         for lazy in ["data-src", "data-original", "data-lazy-src", "data-url"] where src.isEmpty || src.hasPrefix("data:") {
             if let v = n.attribute(lazy), !v.isEmpty { src = v }
@@ -319,7 +307,7 @@ struct HTMLBlockReader {
         let decoded = String(decoding: buffer, as: UTF8.self)
         let text = HTMLBlockReader.mayNeedNormalizing(buffer) ? decoded.nfc : decoded
         blocks.append(Block(text: text, role: ctx.role, linkDensity: totalChars > 0 ? Double(linkChars) / Double(totalChars) : 0,
-                            links: links, image: nil, index: blocks.count, element: HTMLNode(document: document, index: ctx.node)))
+                            links: links, image: nil, index: blocks.count, element: ctx.node))
     }
 }
 

@@ -63,19 +63,16 @@ public struct PageMetadata: Sendable, Hashable {
         var itemprops: [String: String] = [:]
         documentTitle = doc.title
         if let lang = doc.documentElement?.attribute("lang"), !lang.isEmpty { language = lang }
-        let store = doc.store
         func value(_ node: HTMLNode, _ t: KnownName) -> String? {
-            node.attributeBytes(id: t.id).map { String(decoding: $0, as: UTF8.self) }
+            node.attributeBytes(t).map { String(decoding: $0, as: UTF8.self) }
         }
         let interesting: Set<String> = ["datePublished", "dateModified", "headline", "author"]
-        // Every element, by its record: no node handles or tag-name strings for the many that
-        // are neither meta, link, script nor time nor carry an itemprop.
-        for i in 0..<store.nodes.count {
-            let r = store.nodes[i]
-            guard r.kind == .element, r.namespace == .html else { continue }
-            let tag = tagOf(r.name)
-            let node = HTMLNode(document: doc, index: Int32(i))
-            switch tag {
+        // Every node in the order the parser made them, template contents included; no tag-name
+        // strings for the many elements that are neither meta, link, script nor time nor carry
+        // an itemprop.
+        for i in 0..<doc.nodeCount {
+            guard let node = doc.node(id: i), node.isElement, node.namespace == .html else { continue }
+            switch node.knownTag {
             case .meta:
                 // `value` stands in for `content` in some saved pages (Postlight's fixtures).
                 let content = (value(node, .content) ?? value(node, .value))?.trimmingSpaces()
@@ -106,7 +103,7 @@ public struct PageMetadata: Sendable, Hashable {
                     if let ip = value(node, .itemprop), ip == "dateModified" { modified = modified ?? i } else { itemprops["time"] = itemprops["time"] ?? dt }
                 }
             default:
-                guard r.end > r.start, let ip = value(node, .itemprop), interesting.contains(ip) else { continue }
+                guard node.hasAttributes, let ip = value(node, .itemprop), interesting.contains(ip) else { continue }
                 let v = value(node, .content) ?? value(node, .datetime) ?? node.textContent.collapsingWhitespace()
                 if !v.isEmpty { itemprops[ip] = itemprops[ip] ?? v }
             }

@@ -57,44 +57,40 @@ package struct BlockFeatures: Sendable {
     /// - Returns: one vector per text block with letters, in block order.
     package static func compute(_ blocks: [Block], document: Document, content: Set<Int>, containers: [HTMLNode]) -> [BlockFeatures] {
         guard let html = document.html else { return [] }
-        let nodes = html.store.nodes
         let scored = GenericExtractor.bestScore(blocks, document: document)
         let best = max(scored?.weighted ?? 1, 1)
         // The classes of the chosen boxes: an article split into boxes of one class.
-        let boxClasses = containers.compactMap { $0.attributeBytes(id: KnownName.class.id).map(Array.init) }.filter { !$0.isEmpty }
+        let boxClasses = containers.compactMap { $0.attributeBytes(.class).map(Array.init) }.filter { !$0.isEmpty }
         /// An element's kind: its tag and its class attribute.
-        func kind(_ n: Int) -> Int {
+        func kind(_ node: HTMLNode) -> Int {
             var h = Hasher()
-            h.combine(nodes[n].name)
-            if let c = HTMLNode(document: html, index: Int32(n)).attributeBytes(id: KnownName.class.id) {
+            h.combine(node.nameKey)
+            if let c = node.attributeBytes(.class) {
                 c.withUnsafeBytes { h.combine(bytes: $0) }
             }
             return h.finalize()
         }
-        func isClassBox(_ n: Int32) -> Bool {
-            guard let c = HTMLNode(document: html, index: n).attributeBytes(id: KnownName.class.id) else { return false }
+        func isClassBox(_ node: HTMLNode) -> Bool {
+            guard let c = node.attributeBytes(.class) else { return false }
             return boxClasses.contains { $0.elementsEqual(c) }
         }
         // Per node, what its element says, as bits (``Mark``), read once: pages hold thousands of
         // blocks under the same few ancestors.
-        var marks = [UInt8](repeating: 0, count: nodes.count)
-        let itemprop = html.store.names.id(of: "itemprop")
+        var marks = [UInt8](repeating: 0, count: html.nodeCount)
         let articleBody = Array("articlebody".utf8)
-        func mark(_ n: Int32) -> UInt8 {
-            let known = marks[Int(n)]
+        func mark(_ node: HTMLNode) -> UInt8 {
+            let known = marks[node.id]
             if known != 0 { return known }
-            let node = HTMLNode(document: html, index: n)
-            let name = nodes[Int(n)].name
-            let boiler = name == KnownName.nav.id || name == KnownName.footer.id || name == KnownName.aside.id
-                || name == KnownName.header.id || name == KnownName.form.id
-            var article = name == KnownName.article.id || name == KnownName.main.id
-            if !article, let itemprop, let v = node.attributeBytes(id: itemprop), v.count >= articleBody.count {
+            let tag = node.knownTag
+            let boiler = tag == .nav || tag == .footer || tag == .aside || tag == .header || tag == .form
+            var article = tag == .article || tag == .main
+            if !article, let v = node.attributeBytes(.itemprop), v.count >= articleBody.count {
                 article = zip(v.prefix(articleBody.count), articleBody).allSatisfy { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }
             }
             // Most elements carry neither an id nor a class: nothing to read in their names.
-            guard node.attributeBytes(id: KnownName.id.id) != nil || node.attributeBytes(id: KnownName.class.id) != nil else {
+            guard node.attributeBytes(.id) != nil || node.attributeBytes(.class) != nil else {
                 let m = Mark.make(article: article, boiler: boiler, classBox: false)
-                marks[Int(n)] = m
+                marks[node.id] = m
                 return m
             }
             let hint = GenericExtractor.containerHint(node)
@@ -106,8 +102,8 @@ package struct BlockFeatures: Sendable {
             }
             let widget = widgetWord && !contentWord
             let m = Mark.make(good: hint > 1, bad: hint < 1, widget: widget, article: article, boiler: boiler,
-                              comments: comments, classBox: !boxClasses.isEmpty && isClassBox(n))
-            marks[Int(n)] = m
+                              comments: comments, classBox: !boxClasses.isEmpty && isClassBox(node))
+            marks[node.id] = m
             return m
         }
         let text = blocks.indices.filter { isText(blocks[$0].role) && !blocks[$0].text.isEmpty }
@@ -124,7 +120,9 @@ package struct BlockFeatures: Sendable {
             if last >= 0 { gap[k] = min(gap[k], last - k) }
         }
         // Where the chosen blocks sit: their parents, grandparents and element kinds (tag and classes).
-        var parents: [Int32: Int] = [:], grandparents: Set<Int32> = [], kinds: Set<Int> = []
+        // By node id, as are the marks.
+        var parents: [Int: Int] = [:], grandparents: Set<Int> = [], kinds: Set<Int> = []
+        let containerIDs = containers.map(\.id)
         var pageLetters = 0.0
         var firstChosen = Int.max, lastChosen = -1
         let letterCounts = text.map { Double(TextSearch.letterCount(blocks[$0].text)) }
@@ -134,10 +132,9 @@ package struct BlockFeatures: Sendable {
             guard content.contains(b.index) else { continue }
             firstChosen = min(firstChosen, i)
             lastChosen = max(lastChosen, i)
-            if let id = b.nodeID {
-                let p = nodes[id].parent
-                if p >= 0 { parents[p, default: 0] += 1; if nodes[Int(p)].parent >= 0 { grandparents.insert(nodes[Int(p)].parent) } }
-                kinds.insert(kind(id))
+            if let id = b.nodeID, let node = html.node(id: id) {
+                if let p = node.parent { parents[p.id, default: 0] += 1; if let g = p.parent { grandparents.insert(g.id) } }
+                kinds.insert(kind(node))
             }
         }
         var out: [BlockFeatures] = []
@@ -149,20 +146,19 @@ package struct BlockFeatures: Sendable {
             var good = false, bad = false, widget = false, article = false, boiler = false, inWidget = false, comment = false
             var parentShare = 0.0
             var sibling = false, cousin = false, classBox = false
-            if let id = b.nodeID {
-                let p = nodes[id].parent
-                if p >= 0 {
-                    sibling = (parents[p] ?? 0) > (content.contains(b.index) ? 1 : 0)
-                    cousin = nodes[Int(p)].parent >= 0 && grandparents.contains(nodes[Int(p)].parent)
+            if let id = b.nodeID, let start = html.node(id: id) {
+                if let p = start.parent {
+                    sibling = (parents[p.id] ?? 0) > (content.contains(b.index) ? 1 : 0)
+                    cousin = p.parent.map { grandparents.contains($0.id) } ?? false
                 }
-                var n = Int32(id)
+                var n: HTMLNode? = start
                 var level = 0
                 var underContainer = false
                 var widgetBelowContainer = false
-                while n >= 0, level < 8 {
-                    if nodes[Int(n)].kind == .element {
-                        if containers.contains(where: { $0.index == n }) { underContainer = true }
-                        let m = mark(n)
+                while let node = n, level < 8 {
+                    if node.isElement {
+                        if containerIDs.contains(node.id) { underContainer = true }
+                        let m = mark(node)
                         if level < 6 {
                             good = good || m & Mark.good != 0
                             bad = bad || m & Mark.bad != 0
@@ -174,9 +170,9 @@ package struct BlockFeatures: Sendable {
                         article = article || m & Mark.article != 0
                         boiler = boiler || m & Mark.boiler != 0
                         comment = comment || m & Mark.comments != 0
-                        if level == 1, let s = scored?.score(n) { parentShare = min(s / best, 1) }
+                        if level == 1, let s = scored?.score(node.id) { parentShare = min(s / best, 1) }
                     }
-                    n = nodes[Int(n)].parent
+                    n = node.parent
                     level += 1
                 }
                 inWidget = underContainer && widgetBelowContainer && !content.contains(b.index)
@@ -214,7 +210,7 @@ package struct BlockFeatures: Sendable {
                 min(punctuation * 100 / max(letters, 1), 20) / 20, min(digits / max(letters, 1), 1),
                 parentShare, log1p(Double(min(gap[k], 1000))),
                 letters / max(pageLetters, 1), sibling ? 1 : 0, cousin ? 1 : 0,
-                b.nodeID.map { kinds.contains(kind($0)) } == true ? 1 : 0,
+                b.nodeID.flatMap(html.node(id:)).map { kinds.contains(kind($0)) } == true ? 1 : 0,
                 i > firstChosen && i < lastChosen ? 1 : 0, i > lastChosen ? 1 : 0, comment ? 1 : 0, classBox ? 1 : 0,
             ]
             out.append(BlockFeatures(block: i, values: values))

@@ -146,7 +146,7 @@ public struct GenericExtractor: Sendable {
     /// - Returns: the element; nil when the document is not HTML or no block carries text.
     public static func mainContainer(_ blocks: [Block], document: Document) -> HTMLNode? {
         guard let html = document.html, let scored = bestScore(blocks, document: document) else { return nil }
-        return HTMLNode(document: html, index: scored.node)
+        return html.node(id: scored.node)
     }
 
     /// The elements that hold the article, in document order: the one whose blocks carry the
@@ -160,38 +160,34 @@ public struct GenericExtractor: Sendable {
     ///   order; empty when the document is not HTML or no block carries text.
     public static func mainContainers(_ blocks: [Block], document: Document) -> [HTMLNode] {
         guard let html = document.html, let scored = bestScore(blocks, document: document) else { return [] }
-        let nodes = html.store.nodes
-        let best = HTMLNode(document: html, index: scored.node)
+        guard let best = html.node(id: scored.node) else { return [] }
         let bestClass = best.attribute("class") ?? ""
-        var chosen: Set<Int32> = [scored.node]
+        var chosen: Set<Int> = [scored.node]
         // Most of a box's text must be sentences: a carousel of headlines is not the story.
-        func isProse(_ node: Int32) -> Bool { scored.prose(node) >= 0.6 * (scored.score(node) ?? 0) }
-        let parent = nodes[Int(scored.node)].parent
-        if parent >= 0, nodes[Int(parent)].kind == .element {
-            var c = nodes[Int(parent)].firstChild
-            while c >= 0 {
-                defer { c = nodes[Int(c)].next }
-                guard c != scored.node, nodes[Int(c)].kind == .element, let score = scored.score(c) else { continue }
-                let node = HTMLNode(document: html, index: c)
+        func isProse(_ node: Int) -> Bool { scored.prose(node) >= 0.6 * (scored.score(node) ?? 0) }
+        if let parent = best.parent, parent.isElement {
+            var c = parent.firstChild
+            while let node = c {
+                defer { c = node.nextSibling }
+                guard node.id != scored.node, node.isElement, let score = scored.score(node.id) else { continue }
                 let bonus = !bestClass.isEmpty && node.attribute("class") == bestClass ? scored.weighted * 0.2 : 0
-                if score * containerHint(node) + bonus >= max(10, scored.weighted * 0.2), isProse(c) { chosen.insert(c) }
+                if score * containerHint(node) + bonus >= max(10, scored.weighted * 0.2), isProse(node.id) { chosen.insert(node.id) }
             }
         }
         if !bestClass.isEmpty {
-            for (node, score) in scored.scores where node != scored.node && score >= max(30, scored.weighted * 0.05)
-                && nodes[Int(node)].name == nodes[Int(scored.node)].name {
-                let n = HTMLNode(document: html, index: node)
-                guard n.attribute("class") == bestClass, isProse(node) else { continue }
-                chosen.insert(node)
+            for (id, score) in scored.scores where id != scored.node && score >= max(30, scored.weighted * 0.05) {
+                guard let n = html.node(id: id), n.hasSameName(as: best), n.attribute("class") == bestClass, isProse(id) else { continue }
+                chosen.insert(id)
             }
         }
         // Keep the outermost of nested choices, in document order.
         var out: [HTMLNode] = []
-        for node in chosen.sorted() {
-            var a = nodes[Int(node)].parent
+        for id in chosen.sorted() {
+            guard let node = html.node(id: id) else { continue }
+            var a = node.parent
             var nested = false
-            while a >= 0 { if chosen.contains(a) { nested = true; break }; a = nodes[Int(a)].parent }
-            if !nested { out.append(HTMLNode(document: html, index: node)) }
+            while let ancestor = a { if chosen.contains(ancestor.id) { nested = true; break }; a = ancestor.parent }
+            if !nested { out.append(node) }
         }
         return out
     }
@@ -207,9 +203,9 @@ public struct GenericExtractor: Sendable {
         guard let html = document.html else { return ["not an HTML page: read as \(document.kind.rawValue)"] }
         let blocks = document.blocks
         var lines: [String] = []
-        func describe(_ node: Int32) -> String {
+        func describe(_ node: Int) -> String {
             var parts: [String] = []
-            var n = HTMLNode(document: html, index: node)
+            guard var n = html.node(id: node) else { return "" }
             for _ in 0..<4 {
                 var s = n.tagName
                 if let id = n.attribute("id"), !id.isEmpty { s += "#" + id }
@@ -222,14 +218,15 @@ public struct GenericExtractor: Sendable {
         }
         guard let scored = bestScore(blocks, document: document) else { return ["no block carries text"] }
         lines.append(String(format: "content area: %@  (score %.0f)", describe(scored.node), scored.weighted))
-        for c in mainContainers(blocks, document: document) where c.index != scored.node {
-            lines.append(String(format: "  merged: %@  (score %.0f)", describe(c.index), scored.score(c.index) ?? 0))
+        for c in mainContainers(blocks, document: document) where c.id != scored.node {
+            lines.append(String(format: "  merged: %@  (score %.0f)", describe(c.id), scored.score(c.id) ?? 0))
         }
-        var weighted: [(node: Int32, score: Double)] = []
+        var weighted: [(node: Int, score: Double)] = []
         for (node, score) in scored.all where node != scored.node {
-            weighted.append((node, score * containerHint(HTMLNode(document: html, index: node))))
+            guard let n = html.node(id: node) else { continue }
+            weighted.append((node, score * containerHint(n)))
         }
-        weighted.sort { (a: (node: Int32, score: Double), b: (node: Int32, score: Double)) -> Bool in
+        weighted.sort { (a: (node: Int, score: Double), b: (node: Int, score: Double)) -> Bool in
             a.score > b.score || (a.score == b.score && a.node > b.node)
         }
         let runnersUp = weighted.prefix(5)
@@ -252,8 +249,8 @@ public struct GenericExtractor: Sendable {
     /// How an element's `id` and `class` weigh its text: up for article words, down for widget words.
     static func containerHint(_ n: HTMLNode) -> Double {
         var attr: [UInt8] = []
-        if let id = n.attributeBytes(id: KnownName.id.id) { attr += id }
-        if let cls = n.attributeBytes(id: KnownName.class.id) { attr.append(0x20); attr += cls }
+        if let id = n.attributeBytes(.id) { attr += id }
+        if let cls = n.attributeBytes(.class) { attr.append(0x20); attr += cls }
         if attr.count <= 1 { return 1 }
         for i in attr.indices where attr[i] >= 0x41 && attr[i] <= 0x5A { attr[i] |= 0x20 }
         let hits = attr.withUnsafeBufferPointer { hintNeedles.matches(in: $0) }
@@ -292,11 +289,10 @@ public struct GenericExtractor: Sendable {
 
     static func scoreContainers(_ blocks: [Block], document: Document) -> ContainerScores? {
         guard let html = document.html else { return nil }
-        let nodes = html.store.nodes
-        // Scores by node (a dictionary sized for the blocks: pages have far more nodes than
+        // Scores by node id (a dictionary sized for the blocks: pages have far more nodes than
         // scored elements).
-        var scores: [Int32: Double] = [:]
-        var prose: [Int32: Double] = [:]
+        var scores: [Int: Double] = [:]
+        var prose: [Int: Double] = [:]
         var furniture: Set<Int> = []
         scores.reserveCapacity(blocks.count * 2)
         prose.reserveCapacity(blocks.count * 2)
@@ -310,20 +306,21 @@ public struct GenericExtractor: Sendable {
             if letters <= 150 && Furniture.isFurniture(b.text) { furniture.insert(b.index); continue }
             let s = letters * (1 - b.linkDensity) * (1 - b.linkDensity)
             let isProse = endsSentence(b.text)
-            var node = Int32(id)
+            var node = html.node(id: id)
             for level in 0..<decay.count {
-                guard node >= 0, nodes[Int(node)].kind == .element else { break }
-                scores[node, default: 0] += s * decay[level]
-                if isProse { prose[node, default: 0] += s * decay[level] }
-                node = nodes[Int(node)].parent
+                guard let n = node, n.isElement else { break }
+                scores[n.id, default: 0] += s * decay[level]
+                if isProse { prose[n.id, default: 0] += s * decay[level] }
+                node = n.parent
             }
         }
-        var best: (Int32, Double)? = nil
+        var best: (Int, Double)? = nil
         // Hints weigh between 0.4 and 1.3: a node under 0.4/1.3 of the top raw score cannot win.
         let floor = (scores.values.max() ?? 0) * 0.4 / 1.3
         for (node, score) in scores where score >= floor {
             if let b = best, score * 1.3 < b.1 { continue }
-            let weighted = score * containerHint(HTMLNode(document: html, index: node))
+            guard let n = html.node(id: node) else { continue }
+            let weighted = score * containerHint(n)
             // Ties go to the later node (a descendant comes after its ancestors): the smaller area.
             if weighted > (best?.1 ?? 0) + 1e-9 || (best != nil && abs(weighted - best!.1) <= 1e-9 && node > best!.0) {
                 best = (node, weighted)
@@ -335,18 +332,19 @@ public struct GenericExtractor: Sendable {
 
     /// What ``bestScore(_:document:)`` found: the winner, and every element's score.
     struct ContainerScores: Sendable {
-        var node: Int32
+        /// The winner's ``HTMLNode/id``.
+        var node: Int
         var weighted: Double
-        var scores: [Int32: Double]
-        var proseScores: [Int32: Double]
+        var scores: [Int: Double]
+        var proseScores: [Int: Double]
         /// Indices of the scored-role blocks of 10 to 150 letters that read as furniture.
         var furniture: Set<Int> = []
 
         /// An element's score, nil when no text reached it.
-        func score(_ node: Int32) -> Double? { scores[node] }
-        func prose(_ node: Int32) -> Double { proseScores[node] ?? 0 }
+        func score(_ node: Int) -> Double? { scores[node] }
+        func prose(_ node: Int) -> Double { proseScores[node] ?? 0 }
         /// Every scored element with its score, in document order.
-        var all: [(Int32, Double)] { scores.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        var all: [(Int, Double)] { scores.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
     }
 
     /// The blocks of an article area: those inside `container`, followed by the page's
@@ -431,8 +429,8 @@ public struct GenericExtractor: Sendable {
     static func forEachAttributeWord(_ node: HTMLNode, _ body: ([UInt8]) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        for id in [KnownName.id.id, KnownName.class.id] {
-            guard let value = node.attributeBytes(id: id), !value.isEmpty else { continue }
+        for name in [KnownName.id, .class] {
+            guard let value = node.attributeBytes(name), !value.isEmpty else { continue }
             var previousLower = false
             func end() {
                 if !word.isEmpty { body(word); word.removeAll(keepingCapacity: true) }
@@ -481,21 +479,20 @@ public struct GenericExtractor: Sendable {
     /// (see ``widgetWords``) and not also as content.
     static func withoutWidgets(_ blocks: [Block], container: HTMLNode) -> [Block] {
         let html = container.document
-        let nodes = html.store.nodes
-        var verdict: [Int32: Bool] = [:]
-        func isWidget(_ node: Int32) -> Bool {
-            if let v = verdict[node] { return v }
-            let words = attributeWords(HTMLNode(document: html, index: node))
+        var verdict: [Int: Bool] = [:]
+        func isWidget(_ node: HTMLNode) -> Bool {
+            if let v = verdict[node.id] { return v }
+            let words = attributeWords(node)
             let v = words.contains(where: widgetWords.contains) && !words.contains(where: contentWords.contains)
-            verdict[node] = v
+            verdict[node.id] = v
             return v
         }
         return blocks.filter { b in
             guard let id = b.nodeID else { return true }
-            var n = Int32(id)
-            while n >= 0 && n != container.index {
-                if nodes[Int(n)].kind == .element && isWidget(n) { return false }
-                n = nodes[Int(n)].parent
+            var n = html.node(id: id)
+            while let node = n, node != container {
+                if node.isElement && isWidget(node) { return false }
+                n = node.parent
             }
             return true
         }
@@ -519,16 +516,10 @@ public struct GenericExtractor: Sendable {
     /// - Returns: those of `blocks` read from `container` or its descendants, in their order;
     ///   blocks not read from a DOM node are left out.
     public static func blocks(_ blocks: [Block], under container: HTMLNode) -> [Block] {
-        let nodes = container.document.store.nodes
-        let target = container.index
+        let html = container.document
         return blocks.filter { b in
-            guard let id = b.nodeID else { return false }
-            var n = Int32(id)
-            while n >= 0 {
-                if n == target { return true }
-                n = nodes[Int(n)].parent
-            }
-            return false
+            guard let id = b.nodeID, let node = html.node(id: id) else { return false }
+            return node.isInside(container)
         }
     }
 
