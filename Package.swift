@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "NewsKitTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitPostgres", "TestHTTPServer", "TestSupport"]),
         .testTarget(name: "NewsKitAdaptersTests", dependencies: ["NewsKit", "NewsKitHTML", "NewsKitCore", "NewsKitFetching", "NewsKitSQLite", "NewsKitAdapters"], exclude: ["Fixtures"]),
         // Runs the built newskit-demo end to end (the dependency makes `swift test` build it).
-        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "HTMLStatsExample", "CustomAdapterExample", "TourExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer", "TestSupport"]),
+        .testTarget(name: "DemoTests", dependencies: ["newskit-demo", "SavedPagesExample", "HTMLStatsExample", "HTMLParseExample", "CustomAdapterExample", "TourExample", "NewsKit", "NewsKitAdapters", "TestHTTPServer", "TestSupport"]),
         // Benchmarks (release build): `scripts/bench-fetch.sh`, `scripts/bench-pipeline.sh`.
         .executableTarget(name: "newskit-bench", dependencies: ["NewsKit", "NewsKitAdapters", "TestHTTPServer"]),
         // Trains the entity tagger on KLUE-NER and cross-validates it: `scripts/train-ner.sh`.
@@ -60,6 +60,8 @@ let package = Package(
         .executableTarget(name: "TourExample", dependencies: ["NewsKit", "NewsKitAdapters"], path: "Examples/Tour"),
         // Parsing alone, for the parse benchmark (links neither libcurl nor SQLite).
         .executableTarget(name: "HTMLStatsExample", dependencies: ["NewsKitCore"], path: "Examples/HTMLStats"),
+        // The HTML module alone (no Foundation), for the parse benchmark and as its smallest user.
+        .executableTarget(name: "HTMLParseExample", dependencies: ["NewsKitHTML"], path: "Examples/HTMLParse"),
         // Saved pages through the core and the adapters alone: links neither libcurl nor SQLite.
         .executableTarget(name: "SavedPagesExample", dependencies: ["NewsKitCore", "NewsKitAdapters"], path: "Examples/SavedPages"),
     ],

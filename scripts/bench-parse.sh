@@ -16,7 +16,7 @@ if [ "${NEWSKIT_DYNAMIC:-}" = 1 ]; then
   swift build -c release >/dev/null
   dir="$(swift build -c release --show-bin-path)"
 else
-  for p in newskit-demo HTMLStatsExample; do
+  for p in newskit-demo HTMLStatsExample HTMLParseExample; do
     swift build -c release --static-swift-stdlib --product "$p" --scratch-path .build-static >/dev/null
   done
   dir="$(swift build -c release --static-swift-stdlib --scratch-path .build-static --show-bin-path)"
@@ -25,8 +25,11 @@ bin="$dir/newskit-demo"
 # html-stats: the same parse through Examples/HTMLStats, which links only the HTML module and
 # the core (no libcurl, no SQLite), so the process starts in about half the time.
 stats="$dir/HTMLStatsExample"
+# html-parse: the HTML module alone (Examples/HTMLParse: no Foundation, no core), reading each
+# file as bytes and parsing it as UTF-8, which is what lexbor-parse does with selectolax.
+parse="$dir/HTMLParseExample"
 "$V" "$B/peers.py" "$C/aeb-dev/html" --timing-only --tools lxml-parse,lexbor-parse --ref lxml-parse,lexbor-parse \
-  --repeat "${1:-5}" --cmd "newskit-parse=$bin dom --stats {files}" --cmd "html-stats=$stats {files}"
+  --repeat "${1:-5}" --cmd "newskit-parse=$bin dom --stats {files}" --cmd "html-stats=$stats {files}" --cmd "html-parse=$parse {files}"
 # Linear cost: a 10 MB page and a page nested 100,000 elements deep.
 python3 - <<'PY'
 import random

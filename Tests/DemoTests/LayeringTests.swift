@@ -15,7 +15,7 @@ import Testing
         return run.stdout
     }
 
-    @Test(arguments: ["SavedPagesExample", "HTMLStatsExample"])
+    @Test(arguments: ["SavedPagesExample", "HTMLStatsExample", "HTMLParseExample"])
     func aProgramOnTheCoreLinksNeitherCurlNorSQLite(_ name: String) throws {
         let example = try #require(BuiltPrograms.find(name), "\(name) was not built")
         let demo = try #require(BuiltPrograms.find("newskit-demo"), "newskit-demo was not built")
@@ -37,5 +37,31 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout.split(separator: "\n").count == paths.count)
         #expect(run.stderr.contains("/nonexistent/page.html"))
+    }
+
+    @Test func theHTMLModuleAloneParsesPagesAndNamesWhatItCannotRead() throws {
+        let example = try #require(BuiltPrograms.find("HTMLParseExample"), "HTMLParseExample was not built")
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("html-parse-\(getpid()) \"q\".html")
+        try Data("<title>t</title><p>북한 <b>김정은</b>".utf8).write(to: page)
+        defer { try? FileManager.default.removeItem(at: page) }
+        let run = try BuiltPrograms.run(example, [page.path, "/nonexistent/page.html"])
+        #expect(run.status == 1)
+        // Document, html, head, title, its text, body, p, two texts, b: 10 nodes.
+        let escaped = page.path.replacingOccurrences(of: "\"", with: "\\\"")
+        #expect(run.stdout == "{\"bytes\":42,\"nodes\":10,\"path\":\"\(escaped)\"}\n")
+        #expect(run.stderr.contains("/nonexistent/page.html: No such file or directory"))
+    }
+
+    /// The HTML module stands alone: it imports the C library, never Foundation, so a program
+    /// that only parses (Examples/HTMLParse) loads no Foundation when built statically.
+    @Test func theHTMLModuleImportsNoFoundation() throws {
+        let folder = DemoCommandTests.projectRoot.appendingPathComponent("Sources/NewsKit/HTML")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
+        #expect(files.count > 20)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            let imports = text.split(separator: "\n").filter { $0.hasPrefix("import ") || $0.hasPrefix("@_exported import ") }
+            #expect(!imports.contains { $0.contains("Foundation") }, "\(file) imports Foundation")
+        }
     }
 }

@@ -1,4 +1,12 @@
-import Foundation
+// The C library alone (memchr): the HTML module needs no Foundation, so a program that only
+// parses loads none.
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#elseif canImport(Musl)
+import Musl
+#endif
 
 /// Parses HTML the way browsers do (the WHATWG parsing algorithm, scripting off).
 ///
