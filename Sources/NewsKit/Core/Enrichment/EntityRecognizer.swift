@@ -137,6 +137,8 @@ public struct EntityRecognizer: Sendable {
         "북": "북한", "남": "한국", "한": "한국", "미": "미국", "러": "러시아", "중": "중국", "일": "일본", "조": "북한", "로": "러시아",
         "美": "미국", "中": "중국", "日": "일본", "露": "러시아", "北": "북한", "韓": "한국",
     ]
+    /// The scalars of ``countryAbbreviations``, tested before its dictionary on every character.
+    static let abbreviationScalars = ScalarFilter(countryAbbreviations.keys)
     /// Compounds read without a separator (with one, `북·중·러`, any abbreviations combine).
     static let knownCompounds: Set<String> = ["북러", "북중", "한미", "한일", "한중", "한러", "미중", "미러", "남북", "조로", "조중", "한미일", "북중러", "한중일", "러북"]
 
@@ -274,7 +276,7 @@ extension EntityRecognizer {
             let abbr = EntityRecognizer.countryAbbreviations
             var i = 0
             while i < s.count {
-                guard abbr[s[i]] != nil, leftOK(i) || !ScalarClass.isHangul(s[i]), isFree(i, i + 1) else { i += 1; continue }
+                guard EntityRecognizer.abbreviationScalars.mayContain(s[i]), abbr[s[i]] != nil, leftOK(i) || !ScalarClass.isHangul(s[i]), isFree(i, i + 1) else { i += 1; continue }
                 var parts = [i]
                 var j = i + 1
                 var separated = false

@@ -40,7 +40,7 @@ public struct EventDateResolver: Sendable {
                     continue
                 }
             }
-            if !firstDayOnly, let ref, Self.wordStarts.contains(s[i]), i == 0 || !ScalarClass.isHangul(s[i - 1]), let (date, end) = word(s, at: i, ref: ref) {
+            if !firstDayOnly, let ref, Self.wordStartFilter.mayContain(s[i]), Self.wordStarts.contains(s[i]), i == 0 || !ScalarClass.isHangul(s[i - 1]), let (date, end) = word(s, at: i, ref: ref) {
                 out.append(EventDate(expression: string(s, i, end), date: date, sentence: sentence(s, i, end)))
                 let p = date.split(separator: "-").compactMap { Int($0) }
                 if p.count == 3 { ranges.append(Range(year: p[0], month: p[1], first: p[2], last: 31, until: sentenceEnd(s, end))) }
@@ -296,6 +296,8 @@ public struct EventDateResolver: Sendable {
     ]
     static let wordScalars: [[Unicode.Scalar]] = words.map { Array($0.0.unicodeScalars) }
     static let wordStarts: Set<Unicode.Scalar> = Set(wordScalars.compactMap(\.first))
+    /// ``wordStarts`` as one bit test per character, before the set's hashing.
+    static let wordStartFilter = ScalarFilter(wordStarts)
     static let wordEndings: Set<Unicode.Scalar> = Set("은는이가을를의에도부까중초말께".unicodeScalars)
 
     func word(_ s: [Unicode.Scalar], at i: Int, ref: Day) -> (String, Int)? {

@@ -5,11 +5,14 @@
 struct ScalarTrie<Payload: Sendable>: Sendable {
     private var children: [[UInt32: Int32]] = [[:]]
     private var payloads: [[Payload]] = [[]]
+    /// The first scalars of the stored forms, tested before the root's dictionary.
+    private var firstScalars = ScalarFilter()
 
     init() {}
 
     /// Adds `form` with `payload` (a form may carry several payloads).
     mutating func insert(_ form: String, _ payload: Payload) {
+        if let first = form.unicodeScalars.first { firstScalars.insert(first) }
         var node = 0
         for s in form.unicodeScalars {
             if let next = children[node][s.value] { node = Int(next); continue }
@@ -23,6 +26,7 @@ struct ScalarTrie<Payload: Sendable>: Sendable {
 
     /// Every stored form starting at `start`: its end (exclusive) and payloads, shortest first.
     func matches(in text: [Unicode.Scalar], at start: Int) -> [(end: Int, payloads: [Payload])] {
+        guard start < text.count, firstScalars.mayContain(text[start]) else { return [] }
         var node = 0
         var i = start
         var found: [(Int, [Payload])] = []
@@ -38,7 +42,7 @@ struct ScalarTrie<Payload: Sendable>: Sendable {
     func payloadsAt(_ node: Int) -> [Payload]? { payloads[node].isEmpty ? nil : payloads[node] }
 
     /// Whether any stored form begins with this scalar (a cheap pre-test).
-    func startsWith(_ s: Unicode.Scalar) -> Bool { children[0][s.value] != nil }
+    func startsWith(_ s: Unicode.Scalar) -> Bool { firstScalars.mayContain(s) && children[0][s.value] != nil }
 }
 
 extension ScalarTrie {
