@@ -49,6 +49,7 @@ extension ScalarTrie {
     /// Walks from `text[from]` towards `text[downTo]`, calling `found` with the length of each
     /// stored form matched so far (shortest first).
     func walkBackwards(in text: [Unicode.Scalar], from: Int, downTo: Int, _ found: (Int, [Payload]) -> Void) {
+        guard from >= downTo, from < text.count, firstScalars.mayContain(text[from]) else { return }
         var node = 0
         var i = from
         while i >= downTo, let next = child(node, text[i].value) {
