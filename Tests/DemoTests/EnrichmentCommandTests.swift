@@ -63,4 +63,21 @@ import Testing
             #expect(r.stderr.contains(path))
         }
     }
+
+    /// `extract` hands its pages to a worker and checks only the user's gazetteers itself: a bad
+    /// one is still refused up front, by name, and a good one still reaches the worker.
+    @Test func extractChecksItsGazetteersBeforeHandingOffAndTheWorkerUsesThem() async throws {
+        let seed = Demo.projectRoot.appendingPathComponent("Examples/seeds/000_902ba53e243bc19e.txt").path
+        try await offPool {
+            let bad = try Demo.temp("bad.json", Array("{\"entities\": 3}".utf8))
+            let refused = try Demo.run(["extract", "--gazetteer", bad, "--format", "jsonl", seed])
+            #expect(refused.status == 2)
+            #expect(refused.stderr.contains(bad))
+            #expect(refused.stdout.isEmpty)
+            let good = try Demo.temp("good.json", Array(#"{"entities": [{"name": "전화통화", "type": "organization", "english": "NewsKit Test Entry"}]}"#.utf8))
+            let run = try Demo.run(["extract", "--gazetteer", good, "--format", "jsonl", seed])
+            #expect(run.status == 0)
+            #expect(run.stdout.contains("NewsKit Test Entry"), "the worker did not load the user's gazetteer")
+        }
+    }
 }

@@ -8,8 +8,13 @@ enum ExtractCommand {
     static func run(_ args: ParsedArguments) async throws(UsageError) -> Int32 {
         var problems = SinkOptions.problems(args.texts("sink"))
         if let problem = AdapterChoice.problem(args) { problems.append(problem) }
-        let enrichers = EnrichmentOptions.enrichers(args, problems: &problems)
         let worker = ExtractWorker.current
+        // A process that will hand the pages to a crash-isolated worker only checks the
+        // enrichment options: the worker loads the gazetteer, once.
+        let handsOff = worker == nil && args.texts("warc").isEmpty && !args.has("no-isolate") && !args.has("explain")
+            && OutputFormat.chosen(args.text("format")) != .json && !args.operands.contains("-")
+        var enrichers: [any ArticleEnricher] = []
+        if handsOff { EnrichmentOptions.check(args, problems: &problems) } else { enrichers = EnrichmentOptions.enrichers(args, problems: &problems) }
         if args.given("inputs-from") && worker == nil { problems.append("--inputs-from is for the workers newskit-demo starts itself") }
         guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
         let format = OutputFormat.chosen(args.text("format"))
@@ -66,6 +71,8 @@ enum ExtractCommand {
             inProcess.set(flag: "no-isolate")
             return try await run(inProcess)
         }
+        // Not handed off after all (no file to hand): this process extracts, with the enrichers.
+        if handsOff { enrichers = EnrichmentOptions.enrichers(args, problems: &problems) }
         let sinks = supervises ? [] : SinkOptions.open(args.texts("sink"), problems: &problems)
         guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
         jobs = explain ? 1 : max(1, min(jobs, 16, files.count))

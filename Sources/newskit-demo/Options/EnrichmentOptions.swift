@@ -24,6 +24,18 @@ enum EnrichmentOptions {
         }
     }
 
+    /// The problems ``enrichers(_:problems:)`` would find, without loading the built-in
+    /// gazetteer: for a process that hands the extraction to a worker and only checks the options
+    /// (each `--gazetteer FILE` is still read, so a bad one is named before any page is read).
+    static func check(_ args: ParsedArguments, problems: inout [String]) {
+        if skipped(args) { return }
+        for path in args.texts("gazetteer") {
+            do throws(GazetteerError) { _ = try Gazetteer(contentsOf: URL(fileURLWithPath: path)) } catch {
+                problems.append(error.description)
+            }
+        }
+    }
+
     /// The story tracker, unless enrichment is skipped.
     static func stories(_ args: ParsedArguments) -> StoryTracker? {
         skipped(args) ? nil : StoryTracker()
