@@ -8,41 +8,13 @@
 // dlsym in libcurl.so.4. When libcurl cannot be loaded, the first call says so and stops the
 // program, as the loader did before when it was linked.
 #if defined(__linux__)
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <pthread.h>
+#include "CLazyLibrary.h"
 
-static void *nk_curl_library;
-static pthread_once_t nk_curl_once = PTHREAD_ONCE_INIT;
+static const char *const nk_curl_names[] = { "libcurl.so.4", "libcurl.so", "libcurl-gnutls.so.4" };
+static nk_lazy_library nk_curl = { nk_curl_names, 3, "libcurl (Debian: apt-get install libcurl4) to fetch pages", 0 };
 
-static void nk_curl_open(void) {
-    const char *names[] = { "libcurl.so.4", "libcurl.so", "libcurl-gnutls.so.4" };
-    for (size_t i = 0; i < sizeof names / sizeof names[0] && !nk_curl_library; i++) {
-        nk_curl_library = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
-    }
-    if (!nk_curl_library) {
-        fprintf(stderr, "NewsKit: libcurl could not be loaded (%s); install it (Debian: apt-get install libcurl4) to fetch pages\n", dlerror());
-        abort();
-    }
-}
-
-static void *nk_curl_symbol(const char *name) {
-    pthread_once(&nk_curl_once, nk_curl_open);
-    void *symbol = dlsym(nk_curl_library, name);
-    if (!symbol) {
-        fprintf(stderr, "NewsKit: this libcurl has no %s; NewsKit needs libcurl 7.68 or later\n", name);
-        abort();
-    }
-    return symbol;
-}
-
-// One resolved pointer per function, read and written atomically (a race only resolves twice).
-#define NK_RESOLVE_AS(type, name) \
-    static type nk_real_##name; \
-    type real = __atomic_load_n(&nk_real_##name, __ATOMIC_ACQUIRE); \
-    if (!real) { real = (type)nk_curl_symbol(#name); __atomic_store_n(&nk_real_##name, real, __ATOMIC_RELEASE); }
-#define NK_RESOLVE(name) NK_RESOLVE_AS(__typeof__(&name), name)
+#define NK_RESOLVE(name) NK_LAZY(&nk_curl, name)
+#define NK_RESOLVE_AS(type, name) NK_LAZY_AS(&nk_curl, type, name)
 
 typedef CURLcode (*nk_setopt_fn)(CURL *, CURLoption, ...);
 typedef CURLcode (*nk_getinfo_fn)(CURL *, CURLINFO, ...);

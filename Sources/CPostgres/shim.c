@@ -6,37 +6,12 @@
 // ones in libpq.so.5. When libpq cannot be loaded, the first call says so and stops the program,
 // as the loader did before when it was linked.
 #if defined(__linux__)
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <pthread.h>
+#include "CLazyLibrary.h"
 
-static void *nk_pq_library;
-static pthread_once_t nk_pq_once = PTHREAD_ONCE_INIT;
+static const char *const nk_pq_names[] = { "libpq.so.5" };
+static nk_lazy_library nk_pq = { nk_pq_names, 1, "libpq (Debian: apt-get install libpq5) to use PostgreSQL", 0 };
 
-static void nk_pq_open(void) {
-    nk_pq_library = dlopen("libpq.so.5", RTLD_NOW | RTLD_LOCAL);
-    if (!nk_pq_library) {
-        fprintf(stderr, "NewsKit: libpq could not be loaded (%s); install it (Debian: apt-get install libpq5) to use PostgreSQL\n", dlerror());
-        abort();
-    }
-}
-
-static void *nk_pq_symbol(const char *name) {
-    pthread_once(&nk_pq_once, nk_pq_open);
-    void *symbol = dlsym(nk_pq_library, name);
-    if (!symbol) {
-        fprintf(stderr, "NewsKit: this libpq has no %s; NewsKit needs libpq 10 or later\n", name);
-        abort();
-    }
-    return symbol;
-}
-
-// One resolved pointer per function, read and written atomically (a race only resolves twice).
-#define NK_PQ(name) \
-    static __typeof__(&name) nk_real_##name; \
-    __typeof__(&name) real = __atomic_load_n(&nk_real_##name, __ATOMIC_ACQUIRE); \
-    if (!real) { real = (__typeof__(&name))nk_pq_symbol(#name); __atomic_store_n(&nk_real_##name, real, __ATOMIC_RELEASE); }
+#define NK_PQ(name) NK_LAZY(&nk_pq, name)
 
 PGconn *PQconnectdb(const char *conninfo) { NK_PQ(PQconnectdb) return real(conninfo); }
 void PQfinish(PGconn *conn) { NK_PQ(PQfinish) real(conn); }
