@@ -122,6 +122,28 @@ import TestHTTPServer
         #expect(Date().timeIntervalSince(started) < 8, "cancellation must not wait for the 20 s stall")
     }
 
+    /// A cancellation may reach the fetcher before the request does (the task is cancelled just as
+    /// it starts): the transfer thread must keep it for the request, not drop it as unknown.
+    @Test func cancellingAsTheRequestStartsStillCancels() async throws {
+        let server = try LocalHTTPServer { _ in .stall(seconds: 20) }
+        defer { server.stop() }
+        let started = Date()
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for k in 0..<60 {
+                let task = Task { try await Self.fetcher.fetch(FetchRequest(url: server.url("/\(k)"), options: Self.options(timeout: 30))) }
+                group.addTask {
+                    if k % 3 != 0 { try await Task.sleep(nanoseconds: UInt64(k % 7) * 100_000) }
+                    task.cancel()
+                    do { _ = try await task.value; Issue.record("transfer \(k) was not cancelled") } catch let e as FetchError {
+                        #expect(e.code == .cancelled)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(Date().timeIntervalSince(started) < 8, "a cancellation waited for the 20 s stall")
+    }
+
     @Test func manyTransfersRunAtOnce() async throws {
         let server = try LocalHTTPServer { r in .respond(.init(status: 200, body: Array(r.path.utf8), delay: 0.3)) }
         defer { server.stop() }

@@ -23,6 +23,9 @@ public final class CurlFetcher: Fetcher, @unchecked Sendable {
     private var waiting: [Transfer] = []
     private var running: [Int: Transfer] = [:]
     private var cancelled: Set<Int> = []
+    /// Transfers given an id whose request is not yet in `waiting`: a cancellation that comes
+    /// first must wait for the request, not be dropped by the loop that finds nothing to cancel.
+    private var registering: Set<Int> = []
     private var nextID = 0
     private var stopping = false
     private var thread: Thread?
@@ -67,13 +70,14 @@ public final class CurlFetcher: Fetcher, @unchecked Sendable {
         guard let scheme = request.url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw FetchError(.invalidURL, url: request.url.absoluteString, curlMessage: "only http and https URLs are fetched")
         }
-        let id: Int = lock.withLock { nextID += 1; return nextID }
+        let id: Int = lock.withLock { nextID += 1; registering.insert(nextID); return nextID }
         do {
             return try await withTaskCancellationHandler {
                 try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Page, Error>) in
                     let transfer = Transfer(id: id, request: request, continuation: continuation)
                     lock.lock()
-                    if stopping || cancelled.contains(id) {
+                    registering.remove(id)
+                    if stopping || cancelled.remove(id) != nil {
                         lock.unlock()
                         transfer.finish(.failure(FetchError(.cancelled, url: request.url.absoluteString)))
                         return
@@ -122,6 +126,8 @@ public final class CurlFetcher: Fetcher, @unchecked Sendable {
             for id in toCancel {
                 let waitingTransfer: Transfer? = lock.withLock {
                     if let k = waiting.firstIndex(where: { $0.id == id }) { return waiting.remove(at: k) }
+                    // Cancelled before its request arrived: kept for the request to find.
+                    if registering.contains(id) { cancelled.insert(id) }
                     return nil
                 }
                 if let t = waitingTransfer { t.finish(.failure(FetchError(.cancelled, url: t.request.url.absoluteString))) }
