@@ -14,8 +14,9 @@ struct PostgresSinkTests {
         return Int(try c.query(sql, []).first?.first.flatMap { $0 } ?? "") ?? -1
     }
 
-    @Test func storesUpsertsSearchesAndResumesLikeTheSQLiteSink() throws {
-        let server = try LocalPostgres()
+    @Test func storesUpsertsSearchesAndResumesLikeTheSQLiteSink() async throws {
+        // initdb and pg_ctl block for seconds: off the test pool, which other tests share.
+        let server = try await offPool { try LocalPostgres() }
         defer { server.stop() }
         let sink = try PostgresSink(uri: server.uri)
         var first = SQLiteSinkTests.call()
@@ -53,7 +54,8 @@ struct PostgresSinkTests {
     }
 
     @Test func manyWritersAtOnceStoreEveryArticleExactlyOnce() async throws {
-        let server = try LocalPostgres()
+        // initdb and pg_ctl block for seconds: off the test pool, which other tests share.
+        let server = try await offPool { try LocalPostgres() }
         defer { server.stop() }
         // Four writers, each with 120 articles: 60 shared by all of them, 60 its own, in batches
         // of 20 written in different orders, so their transactions overlap on the same rows.
@@ -84,8 +86,9 @@ struct PostgresSinkTests {
         #expect(try Self.count(server.uri, "SELECT count(*) FROM authors") == 60 + 60 * writers, "one author row per article")
     }
 
-    @Test func anArticleTheServerRefusesIsNamedAndTheRestOfTheBatchIsStored() throws {
-        let server = try LocalPostgres()
+    @Test func anArticleTheServerRefusesIsNamedAndTheRestOfTheBatchIsStored() async throws {
+        // initdb and pg_ctl block for seconds: off the test pool, which other tests share.
+        let server = try await offPool { try LocalPostgres() }
         defer { server.stop() }
         let sink = try PostgresSink(uri: server.uri)
         let c = try PostgresConnection(uri: server.uri)
