@@ -34,13 +34,13 @@ let package = Package(
         // C shims for the system libraries (Debian: libcurl4-openssl-dev, zlib1g-dev, libsqlite3-dev, libpq-dev).
         // On Linux libcurl is loaded at its first use (Sources/CCurl/shim.c), not linked: most
         // runs never fetch, and its libraries cost every process start several milliseconds.
-        .target(name: "CCurl", dependencies: ["CLazyLibrary"], linkerSettings: [.linkedLibrary("curl", .when(platforms: [.macOS])), .linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "CCurl", dependencies: ["CLazyLibrary"], linkerSettings: [.linkedLibrary("curl", .when(platforms: [.macOS]))]),
         // Loads a library at its first use (dlopen), for the libcurl and libpq shims.
         .target(name: "CLazyLibrary", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(name: "CZlib", linkerSettings: [.linkedLibrary("z")]),
         .target(name: "CSQLite", linkerSettings: [.linkedLibrary("sqlite3")]),
         // libpq too is loaded at its first use on Linux (Sources/CPostgres/shim.c).
-        .target(name: "CPostgres", dependencies: ["CLazyLibrary"], linkerSettings: [.linkedLibrary("pq", .when(platforms: [.macOS])), .linkedLibrary("dl", .when(platforms: [.linux]))]),
+        .target(name: "CPostgres", dependencies: ["CLazyLibrary"], linkerSettings: [.linkedLibrary("pq", .when(platforms: [.macOS]))]),
         .target(name: "NewsKitAdapters", dependencies: ["NewsKitCore"], path: "Sources/Adapters"),
         .executableTarget(name: "newskit-demo", dependencies: ["NewsKit", "NewsKitPostgres", "NewsKitAdapters", "CProcess"]),
         // The demo's crash-isolated workers die with their supervisor (prctl is variadic).

@@ -50,9 +50,8 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
 
     /// Whether both nodes are elements of the same namespace and local name.
     package func hasSameName(as other: HTMLNode) -> Bool {
-        let a = record, b = other.record
-        return a.kind == .element && b.kind == .element && a.namespace == b.namespace
-            && (document === other.document ? a.name == b.name : tagName == other.tagName)
+        guard document !== other.document else { return nameKey != 0 && nameKey == other.nameKey }
+        return isElement && other.isElement && namespace == other.namespace && tagName == other.tagName
     }
 
     /// Whether this is an HTML element with the given local name.
@@ -207,11 +206,7 @@ public struct HTMLNode: Hashable, Sendable, CustomStringConvertible {
     // MARK: Text
 
     /// Text and comment data; "" for other nodes.
-    public var data: String {
-        let r = record
-        guard r.kind == .text || r.kind == .comment else { return "" }
-        return String(decoding: document.store.text[Int(r.start)..<Int(r.end)], as: UTF8.self)
-    }
+    public var data: String { withDataBytes { String(decoding: $0, as: UTF8.self) } }
 
     /// The concatenated text of all descendant text nodes (the DOM's `textContent`).
     public var textContent: String {

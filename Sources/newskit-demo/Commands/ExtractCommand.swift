@@ -9,15 +9,17 @@ enum ExtractCommand {
         var problems = SinkOptions.problems(args.texts("sink"))
         if let problem = AdapterChoice.problem(args) { problems.append(problem) }
         let worker = ExtractWorker.current
-        // A process that will hand the pages to a crash-isolated worker only checks the
-        // enrichment options: the worker loads the gazetteer, once.
-        let handsOff = worker == nil && args.texts("warc").isEmpty && !args.has("no-isolate") && !args.has("explain")
-            && OutputFormat.chosen(args.text("format")) != .json && !args.operands.contains("-")
+        let format = OutputFormat.chosen(args.text("format"))
+        let explain = args.has("explain")
+        // Crash isolation: a worker process extracts, so a page that crashes it is named and
+        // skipped. The supervising process leaves the sinks and the gazetteer to its workers: it
+        // only checks the enrichment options (a WARC replay is never supervised).
+        let supervises = worker == nil && args.texts("warc").isEmpty && !args.has("no-isolate") && !explain
+            && format != .json && !args.operands.contains("-")
         var enrichers: [any ArticleEnricher] = []
-        if handsOff { EnrichmentOptions.check(args, problems: &problems) } else { enrichers = EnrichmentOptions.enrichers(args, problems: &problems) }
+        if supervises { EnrichmentOptions.check(args, problems: &problems) } else { enrichers = EnrichmentOptions.enrichers(args, problems: &problems) }
         if args.given("inputs-from") && worker == nil { problems.append("--inputs-from is for the workers newskit-demo starts itself") }
         guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
-        let format = OutputFormat.chosen(args.text("format"))
         let shard = ShardOption.read(args, problems: &problems)
         guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
         if !args.texts("warc").isEmpty {
@@ -56,11 +58,7 @@ enum ExtractCommand {
             }
             guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
         }
-        let explain = args.has("explain")
         var jobs = args.int("jobs") ?? ProcessInfo.processInfo.activeProcessorCount
-        // Crash isolation: a worker process extracts, so a page that crashes it is named and skipped.
-        // The supervising process leaves the sinks to its workers.
-        let supervises = worker == nil && !args.has("no-isolate") && !explain && format != .json && !args.operands.contains("-")
         if supervises && !files.isEmpty && !files.contains("-") {
             let usesSinks = !args.texts("sink").isEmpty
             let status = ExtractSupervisor.run(files: files, options: args.optionArguments, jobs: jobs,
@@ -72,7 +70,7 @@ enum ExtractCommand {
             return try await run(inProcess)
         }
         // Not handed off after all (no file to hand): this process extracts, with the enrichers.
-        if handsOff { enrichers = EnrichmentOptions.enrichers(args, problems: &problems) }
+        if supervises { enrichers = EnrichmentOptions.enrichers(args, problems: &problems) }
         let sinks = supervises ? [] : SinkOptions.open(args.texts("sink"), problems: &problems)
         guard problems.isEmpty else { throw UsageError(command: "extract", problems) }
         jobs = explain ? 1 : max(1, min(jobs, 16, files.count))

@@ -13,10 +13,8 @@ enum EnrichmentOptions {
     static func enrichers(_ args: ParsedArguments, problems: inout [String]) -> [any ArticleEnricher] {
         if skipped(args) { return [] }
         do throws(GazetteerError) {
-            var gazetteer = try Gazetteer.builtIn()
-            for path in args.texts("gazetteer") {
-                gazetteer = gazetteer.merging(try Gazetteer(contentsOf: URL(fileURLWithPath: path)))
-            }
+            let builtIn = try Gazetteer.builtIn()
+            let gazetteer = try userGazetteers(args).reduce(builtIn) { $0.merging($1) }
             return ArticleReader.standardEnrichers(gazetteer: gazetteer)
         } catch {
             problems.append(error.description)
@@ -29,11 +27,14 @@ enum EnrichmentOptions {
     /// (each `--gazetteer FILE` is still read, so a bad one is named before any page is read).
     static func check(_ args: ParsedArguments, problems: inout [String]) {
         if skipped(args) { return }
-        for path in args.texts("gazetteer") {
-            do throws(GazetteerError) { _ = try Gazetteer(contentsOf: URL(fileURLWithPath: path)) } catch {
-                problems.append(error.description)
-            }
-        }
+        do throws(GazetteerError) { _ = try userGazetteers(args) } catch { problems.append(error.description) }
+    }
+
+    /// The gazetteers `--gazetteer FILE` names, read in order.
+    private static func userGazetteers(_ args: ParsedArguments) throws(GazetteerError) -> [Gazetteer] {
+        var out: [Gazetteer] = []
+        for path in args.texts("gazetteer") { out.append(try Gazetteer(contentsOf: URL(fileURLWithPath: path))) }
+        return out
     }
 
     /// The story tracker, unless enrichment is skipped.
