@@ -13,7 +13,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 data=../shared/corpus/klue-ner/klue-ner-v1.1_dev.tsv
 [ -f "$data" ] || { echo "missing $data (../shared beside the project root)" >&2; exit 1; }
-swift build -c release --product newskit-train --product newskit-demo >/dev/null
+for product in newskit-train newskit-demo; do swift build -c release --product "$product" >/dev/null; done
 bin="$(swift build -c release --show-bin-path)"
 news=$(mktemp /tmp/newskit-news-ner.XXXXXX.tsv)
 trap 'rm -f "$news"' EXIT

@@ -68,7 +68,8 @@ import Testing
 
     @Test func aDamagedTableIsRefusedWithTheInputNamed() {
         let good = TaggerTraining(bucketBits: 8, epochs: 1).train(Self.synthetic(["김민수"], ["부산"])).table()
-        for (bytes, reason) in [(Data("not a table".utf8), "not a NewsKit tagger table"), (good.dropLast(3), "bytes where")] {
+        for (bytes, reason) in [(Data("not a table".utf8), "not a NewsKit tagger table"), (good.dropLast(3), "bytes where"),
+                                (Data("NKTAGGR2".utf8) + good.dropFirst(8), "another format (NKTAGGR2,")] {
             #expect {
                 try EntityTagger(table: Data(bytes), input: "/tmp/tagger.bin")
             } throws: { error in

@@ -11,10 +11,10 @@ import Foundation
 package struct EntityTagger: Sendable {
     /// The table has `1 << bucketBits` rows of ``EntityTag/count`` weights.
     package let bucketBits: Int
-    /// Weights, row by row, as little-endian `Int16` multiples of ``scale``, from byte
-    /// `weightOffset` of `weightBytes` (the shipped table is read in place, mapped from its file).
-    /// A row holds ``rowWidth`` values, the tags' and zeros after them, so that one aligned
-    /// 16-byte load reads it.
+    /// Weights, row by row, as `Int8` multiples of ``scale``, from byte `weightOffset` of
+    /// `weightBytes` (the shipped table is read in place, mapped from its file). A row holds
+    /// ``rowWidth`` values, the tags' and zeros after them, so that one aligned 8-byte load
+    /// reads it.
     let weightBytes: Data
     let weightOffset: Int
     /// What one unit of ``weights`` is worth.
@@ -28,19 +28,19 @@ package struct EntityTagger: Sendable {
     ///   - weights: `(1 << bucketBits) * EntityTag.count` quantized weights, row by row.
     ///   - scale: the value of one unit of `weights`.
     ///   - transitions: `(EntityTag.count + 1) * EntityTag.count` scores.
-    /// Values per stored row: ``EntityTag/count`` weights, then zeros.
-    static let rowWidth = 8
-
-    package init(bucketBits: Int, weights: [Int16], scale: Float, transitions: [Float]) {
+    package init(bucketBits: Int, weights: [Int8], scale: Float, transitions: [Float]) {
         let L = EntityTag.count
-        var bytes = Data(count: (1 << bucketBits) * Self.rowWidth * 2)
+        var bytes = Data(count: (1 << bucketBits) * Self.rowWidth)
         bytes.withUnsafeMutableBytes { out in
             for k in 0..<min(weights.count, (1 << bucketBits) * L) {
-                out.storeBytes(of: weights[k].littleEndian, toByteOffset: ((k / L) * Self.rowWidth + k % L) * 2, as: Int16.self)
+                out.storeBytes(of: weights[k], toByteOffset: (k / L) * Self.rowWidth + k % L, as: Int8.self)
             }
         }
         self.init(bucketBits: bucketBits, weightBytes: bytes, weightOffset: 0, scale: scale, transitions: transitions)
     }
+
+    /// Values per stored row: ``EntityTag/count`` weights, then zeros.
+    static let rowWidth = 8
 
     init(bucketBits: Int, weightBytes: Data, weightOffset: Int, scale: Float, transitions: [Float]) {
         self.bucketBits = bucketBits
@@ -78,16 +78,17 @@ package struct EntityTagger: Sendable {
         let features = TaggerFeatures(text, bucketBits: bucketBits)
         let L = EntityTag.count, F = TaggerFeatures.perPosition
         var emission = [Float](repeating: 0, count: text.count * L)
-        let base = weightOffset, stride = Self.rowWidth * 2, scale = self.scale
-        // Rows are little-endian, as every platform NewsKit builds for is.
+        let base = weightOffset, stride = Self.rowWidth, scale = self.scale
+        // A position's sum fits 16 bits: at most `F` weights of at most 127 each.
+        assert(F * Int(Int8.max) <= Int(Int16.max))
         weightBytes.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             features.buckets.withUnsafeBufferPointer { (b: UnsafeBufferPointer<Int32>) in
                 emission.withUnsafeMutableBufferPointer { (out: inout UnsafeMutableBufferPointer<Float>) in
                     for i in 0..<features.count {
-                        var sums = SIMD8<Int32>()
+                        var sums = SIMD8<Int16>()
                         for f in 0..<F {
-                            let row: SIMD8<Int16> = raw.loadUnaligned(fromByteOffset: base + Int(b[i * F + f]) * stride, as: SIMD8<Int16>.self)
-                            sums &+= SIMD8<Int32>(truncatingIfNeeded: row)
+                            let row: SIMD8<Int8> = raw.loadUnaligned(fromByteOffset: base + Int(b[i * F + f]) * stride, as: SIMD8<Int8>.self)
+                            sums &+= SIMD8<Int16>(truncatingIfNeeded: row)
                         }
                         let e = i * L
                         for l in 0..<L { out[e + l] = Float(sums[l]) * scale }
