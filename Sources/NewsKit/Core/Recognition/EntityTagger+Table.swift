@@ -15,10 +15,15 @@ extension EntityTagger {
     ///   magic, another tag set or feature count, a size that does not match).
     package init(table data: Data, input: String) throws(TaggerTableError) {
         func fail(_ r: String) -> TaggerTableError { TaggerTableError(input: input, reason: r) }
-        if data.count >= 8, data.prefix(7).elementsEqual(Self.magic.prefix(7)), !data.prefix(8).elementsEqual(Self.magic) {
-            throw fail("a tagger table of another format (\(String(decoding: data.prefix(8), as: UTF8.self)), this build reads \(String(decoding: Self.magic, as: UTF8.self))); retrain it with scripts/train-ner.sh")
+        guard data.count >= 24, data.prefix(8).elementsEqual(Self.magic) else {
+            // `NKTAGGR` and another version: a table this build no longer reads (a short table
+            // of this version is not a table).
+            let magic = data.prefix(8)
+            if magic.count == 8, magic.prefix(7).elementsEqual(Self.magic.prefix(7)), !magic.elementsEqual(Self.magic) {
+                throw fail("a tagger table of another format (\(String(decoding: magic, as: UTF8.self)), this build reads \(String(decoding: Self.magic, as: UTF8.self))); retrain it with scripts/train-ner.sh")
+            }
+            throw fail("not a NewsKit tagger table")
         }
-        guard data.count >= 24, data.prefix(8).elementsEqual(Self.magic) else { throw fail("not a NewsKit tagger table") }
         func u32(_ o: Int) -> UInt32 {
             data.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: o, as: UInt32.self)) }
         }
